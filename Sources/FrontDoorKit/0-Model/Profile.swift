@@ -1,0 +1,77 @@
+/// One validated content file: an organisation, an area or a partnership.
+///
+/// All types share one struct because they share one slug namespace and most keys;
+/// keys that a type does not have stay empty.
+public struct Profile: Sendable, Hashable {
+    public var type: ProfileType
+    public var slug: String
+    /// Path of the source file as reported in diagnostics.
+    public var sourcePath: String
+    public var title: String
+    public var summary: String
+
+    // Organisations, areas and partnerships
+    public var areas: [String] = []
+    public var offers: [String] = []
+    public var seeks: [String] = []
+    public var partners: [String] = []
+    public var members: [String] = []
+    public var parties: [String] = []
+    public var related: [String] = []
+    public var synonyms: [String] = []
+    public var tags: [String] = []
+    public var aliases: [String] = []
+    public var priorities: [String] = []
+    public var location: Location?
+    public var website: String?
+    public var email: String?
+    public var updated: String?
+    public var draft = false
+    public var logo: String?
+
+    // Type-specific keys
+    /// `kind` of an institution, trust or partnership.
+    public var kind: String?
+    public var ukprn: String?
+    public var ods: String?
+    public var stage: String?
+    public var founded: Int?
+    public var companiesHouse: String?
+    public var maturity: String?
+    public var evidenceTier: String?
+    public var signed: String?
+    public var status: String?
+
+    /// The Markdown body and the line in the file where it starts.
+    public var body: String = ""
+    public var bodyLine: Int = 1
+    /// The body rendered to safe HTML by the parse stage.
+    public var bodyHTML: String = ""
+    /// Links and images in the body, for link checking.
+    public var links: [RenderedMarkdown.Link] = []
+    /// Where each reference key's values sit in the file, for link-stage diagnostics.
+    public var referencePositions: [String: [SourcePosition]] = [:]
+
+    public init(type: ProfileType, slug: String, sourcePath: String, title: String, summary: String) {
+        self.type = type
+        self.slug = slug
+        self.sourcePath = sourcePath
+        self.title = title
+        self.summary = summary
+    }
+
+    /// The site-relative URL path, without the base path: `companies/slug/`.
+    public var path: String { "\(type.folder)/\(slug)/" }
+}
+
+public struct Location: Sendable, Hashable {
+    public var city: String?
+    public var region: String?
+    public var postcode: String?
+
+    public init(city: String? = nil, region: String? = nil, postcode: String? = nil) {
+        self.city = city
+        self.region = region
+        self.postcode = postcode
+    }
+}

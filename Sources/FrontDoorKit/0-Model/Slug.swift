@@ -1,0 +1,47 @@
+import Foundation
+
+/// The rules for slugs: file names, references and URL segments.
+public enum Slug {
+    public static let maxLength = 80
+
+    public static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= maxLength else { return false }
+        var previousWasHyphen = true  // a leading hyphen is invalid
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": previousWasHyphen = false
+            case "-":
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default: return false
+            }
+        }
+        return !previousWasHyphen
+    }
+
+    /// A valid slug made from a title: "Nāri Health Ltd." -> "nari-health-ltd".
+    public static func make(from title: String) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
+            .replacingOccurrences(of: "&", with: " and ")
+            .replacingOccurrences(of: "'", with: "")
+            .replacingOccurrences(of: "\u{2019}", with: "")
+        var words: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        var slug = ""
+        for word in words {
+            let next = slug.isEmpty ? word : slug + "-" + word
+            if next.count > maxLength { break }
+            slug = next
+        }
+        return slug
+    }
+}

@@ -1,0 +1,92 @@
+/// Checks what needs the whole tree: unique slugs, and that every area, capability,
+/// profile, region and logo a profile names exists.
+public struct ReferenceValidator: Sendable {
+    public init() {}
+
+    /// `assets` holds the paths under `content/assets/`.
+    public func validate(_ profiles: [Profile], config: SiteConfig?, assets: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstBySlug: [String: Profile] = [:]
+        for profile in profiles {
+            if let first = firstBySlug[profile.slug] {
+                diagnostics.append(Diagnostic(path: profile.sourcePath, .error, .duplicateSlug,
+                    "slug `\(profile.slug)` is already used by \(first.sourcePath)",
+                    hint: "slugs are one namespace across all folders; rename one file"))
+            } else {
+                firstBySlug[profile.slug] = profile
+            }
+        }
+        let areaSlugs = profiles.filter { $0.type == .area }.map(\.slug)
+        let organisationSlugs = profiles.filter(\.type.isOrganisation).map(\.slug)
+        let capabilitySlugs = config?.capabilities.map(\.slug)
+
+        for profile in profiles {
+            func check(_ key: String, _ slugs: [String], target: ReferenceTarget) {
+                let positions = profile.referencePositions[key] ?? []
+                for (index, slug) in slugs.enumerated() {
+                    let at = index < positions.count ? positions[index] : .start
+                    func report(_ code: DiagnosticCode, _ message: String, among candidates: [String]) {
+                        diagnostics.append(Diagnostic(path: profile.sourcePath, at: at, .error, code, message,
+                            hint: FieldChecks.nearest(slug, in: candidates).map { "did you mean `\($0)`?" }))
+                    }
+                    switch target {
+                    case .area where !areaSlugs.contains(slug):
+                        report(.unknownArea, "unknown area `\(slug)` in `\(key)`", among: areaSlugs)
+                    case .capability:
+                        guard let capabilitySlugs else { continue }  // site.yml is broken; reported there
+                        if !capabilitySlugs.contains(slug) {
+                            report(.unknownCapability, "unknown capability `\(slug)` in `\(key)`: site.yml does not list it", among: capabilitySlugs)
+                        }
+                    case .organisation:
+                        if let other = firstBySlug[slug], !other.type.isOrganisation {
+                            diagnostics.append(Diagnostic(path: profile.sourcePath, at: at, .error, .wrongReferenceType,
+                                "`\(slug)` in `\(key)` is a\(other.type == .area ? "n" : "") \(other.type.rawValue), not an organisation"))
+                        } else if firstBySlug[slug] == nil {
+                            report(.unknownProfile, "unknown profile `\(slug)` in `\(key)`", among: organisationSlugs)
+                        } else if slug == profile.slug {
+                            diagnostics.append(Diagnostic(path: profile.sourcePath, at: at, .warning, .selfReference,
+                                "`\(key)` lists this profile itself"))
+                        }
+                    case .area:
+                        if slug == profile.slug {
+                            diagnostics.append(Diagnostic(path: profile.sourcePath, at: at, .warning, .selfReference, "`\(key)` lists this area itself"))
+                        }
+                    }
+                }
+            }
+            check("areas", profile.areas, target: .area)
+            check("related", profile.related, target: .area)
+            check("offers", profile.offers, target: .capability)
+            check("seeks", profile.seeks, target: .capability)
+            check("partners", profile.partners, target: .organisation)
+            check("members", profile.members, target: .organisation)
+            check("parties", profile.parties, target: .organisation)
+
+            if let region = profile.location?.region, let allowed = config?.regions, !allowed.contains(region) {
+                diagnostics.append(Diagnostic(path: profile.sourcePath, at: profile.referencePositions["location.region"]?.first ?? .start,
+                    .error, .unknownRegion, "region `\(region)` is not in site.yml's regions (\(allowed.joined(separator: ", ")))",
+                    hint: FieldChecks.nearest(region, in: allowed).map { "did you mean `\($0)`?" }))
+            }
+            if let logo = profile.logo {
+                let at = profile.referencePositions["logo"]?.first ?? .start
+                if !AssetPath.isSafe(logo) {
+                    diagnostics.append(Diagnostic(path: profile.sourcePath, at: at, .error, .missingLogo,
+                        "logo `\(logo)` must be a path inside content/assets/ (no `..`, no leading `/`)"))
+                } else if !assets.contains(logo) {
+                    diagnostics.append(Diagnostic(path: profile.sourcePath, at: at, .error, .missingLogo,
+                        "logo `\(logo)` is not in content/assets/",
+                        hint: FieldChecks.nearest(logo, in: assets).map { "did you mean `\($0)`?" }))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Paths that name a file inside a folder and can never step out of it.
+public enum AssetPath {
+    public static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
+    }
+}

@@ -1,0 +1,17 @@
+/// `sitemap.xml`: every page, with `lastmod` from a profile's `updated` (or signed) date.
+public enum Sitemap {
+    public static func build(pages: [(path: String, lastmod: String?)], origin: String) -> OutputFile {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages.sorted(by: { $0.path < $1.path }) {
+            xml += "  <url><loc>\(XMLText.escape(origin + page.path))</loc>"
+            if let lastmod = page.lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+            xml += "</url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    public static func robots(origin: String) -> OutputFile {
+        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(origin)sitemap.xml\n")
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Builds the plain dictionaries that templates see. Every key a template may use is made
+/// here; `docs/templates.md` lists them. Absent values are left out, so `{{#key}}` hides them.
+struct PageContext {
+    let directory: Directory
+    let assets: [String: String]
+    let basePath: String
+
+    init(directory: Directory, assets: AssetSet) {
+        self.directory = directory
+        self.basePath = directory.config.basePath
+        self.assets = assets.paths.mapValues { directory.config.basePath + $0 }
+    }
+
+    func url(_ path: String) -> String { basePath + path }
+
+    /// The keys every page has: site, page, nav, assets.
+    func page(title: String, description: String, path: String, breadcrumbs: [(String, String)], section: ProfileType? = nil) -> [String: Any] {
+        let config = directory.config
+        var crumbs: [[String: Any]] = [["title": "Home", "url": url("")]]
+        crumbs += breadcrumbs.map { ["title": $0.0, "url": url($0.1)] }
+        return [
+            "site": [
+                "title": config.title,
+                "description": config.description,
+                "language": config.language,
+                "home_url": url(""),
+                "feed_url": url(PartnershipFeed.path),
+            ] as [String: Any],
+            "page": [
+                "title": title,
+                "description": description,
+                "canonical": config.origin + path,
+                "is_home": path.isEmpty,
+                "breadcrumbs": path.isEmpty ? [] : crumbs,
+            ] as [String: Any],
+            "nav": ProfileType.allCases.map { type -> [String: Any] in
+                ["title": type.pluralLabel, "url": url(type.folder + "/"), "current": type == section]
+            },
+            "assets": assets,
+        ]
+    }
+
+    func link(_ profile: Profile) -> [String: Any] {
+        ["title": profile.title, "url": url(profile.path), "type_label": profile.type.singularLabel, "slug": profile.slug]
+    }
+
+    func links(_ slugs: [String]) -> [[String: Any]] {
+        slugs.compactMap { directory.bySlug[$0] }.map(link)
+    }
+
+    /// A profile as a card in a list.
+    func card(_ profile: Profile) -> [String: Any] {
+        var card = link(profile)
+        card["summary"] = profile.summary
+        card["areas"] = links(profile.areas)
+        if let signed = profile.signed { card["signed"] = signed; card["signed_display"] = DisplayDate.long(signed) }
+        if profile.type == .partnership { card["parties"] = links(profile.parties) }
+        if let city = profile.location?.city { card["city"] = city }
+        return card
+    }
+
+    func capabilities(_ slugs: [String]) -> [[String: Any]] {
+        slugs.map { ["slug": $0, "label": directory.config.capabilityLabel($0)] }
+    }
+
+    /// The summary-list rows of an organisation's facts, in a fixed order.
+    func facts(_ profile: Profile) -> [[String: Any]] {
+        var rows: [(String, String)] = [("Type", profile.type.singularLabel)]
+        if let kind = profile.kind { rows.append(("Kind", ContentSchema.choiceLabel(kind))) }
+        if let stage = profile.stage { rows.append(("Stage", ContentSchema.choiceLabel(stage))) }
+        if let founded = profile.founded { rows.append(("Founded", String(founded))) }
+        if let maturity = profile.maturity { rows.append(("Maturity", ContentSchema.choiceLabel(maturity))) }
+        if let tier = profile.evidenceTier { rows.append(("NICE evidence tier", ContentSchema.choiceLabel(tier))) }
+        if let ods = profile.ods { rows.append(("NHS ODS code", ods)) }
+        if let ukprn = profile.ukprn { rows.append(("UKPRN", ukprn)) }
+        if let number = profile.companiesHouse { rows.append(("Companies House number", number)) }
+        if let location = profile.location {
+            let place = [location.city, location.region, location.postcode].compactMap { $0 }.joined(separator: ", ")
+            if !place.isEmpty { rows.append(("Location", place)) }
+        }
+        if let updated = profile.updated { rows.append(("Profile reviewed", DisplayDate.long(updated))) }
+        return rows.map { ["label": $0.0, "value": $0.1] }
+    }
+}
+
+/// Dates as people read them: 2025-06-12 -> 12 June 2025.
+enum DisplayDate {
+    static let months = ["January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December"]
+
+    static func long(_ date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return date }
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+}

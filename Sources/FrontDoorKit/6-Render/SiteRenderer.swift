@@ -1,0 +1,152 @@
+import Foundation
+
+/// Renders every HTML page of the site from the directory and the compiled templates.
+public struct SiteRenderer: Sendable {
+    public var templates: TemplateSet
+    public var assets: AssetSet
+
+    public init(templates: TemplateSet, assets: AssetSet) {
+        self.templates = templates
+        self.assets = assets
+    }
+
+    /// One page per profile, a list per type, the home page and the 404 page, in path order.
+    public func render(_ directory: Directory) -> [OutputFile] {
+        let context = PageContext(directory: directory, assets: assets)
+        var pages: [OutputFile] = [home(context), notFound(context)]
+        for type in ProfileType.allCases {
+            pages.append(list(type, context))
+            for profile in directory.profiles(of: type) {
+                pages.append(self.page(for: profile, context))
+            }
+        }
+        return pages.sorted { $0.path < $1.path }
+    }
+
+    func page(for profile: Profile, _ context: PageContext) -> OutputFile {
+        let html: String
+        switch profile.type {
+        case .area: html = area(profile, context)
+        case .partnership: html = partnership(profile, context)
+        default: html = organisation(profile, context)
+        }
+        return OutputFile(path: profile.path + "index.html", text: html)
+    }
+
+    private func frame(_ context: PageContext, title: String, description: String, path: String,
+                       crumbs: [(String, String)] = [], section: ProfileType? = nil, _ extra: [String: Any]) -> [String: Any] {
+        context.page(title: title, description: description, path: path, breadcrumbs: crumbs, section: section)
+            .merging(extra) { _, new in new }
+    }
+
+    func home(_ context: PageContext) -> OutputFile {
+        let directory = context.directory
+        let types = ProfileType.allCases.filter { $0 != .area }.map { type -> [String: Any] in
+            ["title": type.pluralLabel, "url": context.url(type.folder + "/"), "count": directory.profiles(of: type).count,
+             "description": type.listDescription]
+        }
+        let areas = directory.profiles(of: .area).map { area -> [String: Any] in
+            var card = context.card(area)
+            card["count"] = (directory.inArea[area.slug] ?? []).count
+            return card
+        }
+        let html = templates.render("home", frame(context, title: directory.config.title, description: directory.config.description, path: "", [
+            "types": types,
+            "areas": areas,
+            "recent_partnerships": directory.profiles(of: .partnership).prefix(3).map(context.card),
+            "organisation_count": directory.organisations.count,
+        ]))
+        return OutputFile(path: "index.html", text: html)
+    }
+
+    func list(_ type: ProfileType, _ context: PageContext) -> OutputFile {
+        let directory = context.directory
+        let items = directory.profiles(of: type).map { profile -> [String: Any] in
+            var card = context.card(profile)
+            if type == .area { card["count"] = (directory.inArea[profile.slug] ?? []).count }
+            return card
+        }
+        let html = templates.render("list", frame(context, title: type.pluralLabel, description: type.listDescription,
+            path: type.folder + "/", crumbs: [(type.pluralLabel, type.folder + "/")], section: type, [
+                "type": ["title": type.pluralLabel, "singular": type.singularLabel, "description": type.listDescription,
+                         "is_partnerships": type == .partnership] as [String: Any],
+                "items": items,
+                "count": items.count,
+            ]))
+        return OutputFile(path: type.folder + "/index.html", text: html)
+    }
+
+    func organisation(_ profile: Profile, _ context: PageContext) -> String {
+        let directory = context.directory
+        var data: [String: Any] = [
+            "title": profile.title,
+            "summary": profile.summary,
+            "type_label": profile.type.singularLabel,
+            "body_html": profile.bodyHTML,
+            "areas": context.links(profile.areas),
+            "offers": context.capabilities(profile.offers),
+            "seeks": context.capabilities(profile.seeks),
+            "tags": profile.tags,
+            "aliases": profile.aliases,
+            "facts": context.facts(profile),
+            "partners": context.links(directory.partners[profile.slug] ?? []),
+            "members": context.links(profile.members),
+            "member_of": context.links(directory.memberOf[profile.slug] ?? []),
+            "partnerships": (directory.partnershipsOf[profile.slug] ?? []).compactMap { directory.bySlug[$0] }.map(context.card),
+        ]
+        if let website = profile.website { data["website"] = website }
+        if let email = profile.email { data["email"] = email }
+        if let logo = profile.logo { data["logo_url"] = context.url("assets/" + logo) }
+        return templates.render("organisation", frame(context, title: profile.title, description: profile.summary, path: profile.path,
+            crumbs: [(profile.type.pluralLabel, profile.type.folder + "/"), (profile.title, profile.path)], section: profile.type,
+            ["profile": data]))
+    }
+
+    func area(_ profile: Profile, _ context: PageContext) -> String {
+        let directory = context.directory
+        let members = (directory.inArea[profile.slug] ?? []).compactMap { directory.bySlug[$0] }
+        let groups = ProfileType.allCases.compactMap { type -> [String: Any]? in
+            let items = members.filter { $0.type == type }
+            return items.isEmpty ? nil : ["title": type.pluralLabel, "count": items.count, "items": items.map(context.card)]
+        }
+        let data: [String: Any] = [
+            "title": profile.title,
+            "summary": profile.summary,
+            "body_html": profile.bodyHTML,
+            "synonyms": profile.synonyms,
+            "related": context.links(directory.relatedAreas[profile.slug] ?? []),
+            "groups": groups,
+            "count": members.count,
+        ]
+        return templates.render("area", frame(context, title: profile.title, description: profile.summary, path: profile.path,
+            crumbs: [(ProfileType.area.pluralLabel, "areas/"), (profile.title, profile.path)], section: .area, ["area": data]))
+    }
+
+    func partnership(_ profile: Profile, _ context: PageContext) -> String {
+        var data: [String: Any] = [
+            "title": profile.title,
+            "summary": profile.summary,
+            "body_html": profile.bodyHTML,
+            "signed": profile.signed ?? "",
+            "signed_display": DisplayDate.long(profile.signed ?? ""),
+            "kind_label": ContentSchema.choiceLabel(profile.kind ?? "mou"),
+            "status_label": ContentSchema.choiceLabel(profile.status ?? "active"),
+            "is_ended": profile.status == "ended",
+            "parties": profile.parties.compactMap { context.directory.bySlug[$0] }.map(context.card),
+            "areas": context.links(profile.areas),
+            "priorities": profile.priorities,
+        ]
+        if let website = profile.website { data["website"] = website }
+        return templates.render("partnership", frame(context, title: profile.title, description: profile.summary, path: profile.path,
+            crumbs: [(ProfileType.partnership.pluralLabel, "partnerships/"), (profile.title, profile.path)], section: .partnership,
+            ["partnership": data]))
+    }
+
+    func notFound(_ context: PageContext) -> OutputFile {
+        let html = templates.render("not-found", frame(context, title: "Page not found",
+            description: "The page you asked for is not in the directory.", path: "404.html", [
+                "types": ProfileType.allCases.map { ["title": $0.pluralLabel, "url": context.url($0.folder + "/")] },
+            ]))
+        return OutputFile(path: "404.html", text: html)
+    }
+}

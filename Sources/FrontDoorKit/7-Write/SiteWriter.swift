@@ -1,0 +1,105 @@
+import CFileSwap
+import Foundation
+
+/// Writes the site into a staging folder beside the output, then swaps it in with one
+/// atomic rename. A build that fails or is killed before the swap leaves the old site
+/// exactly as it was; readers never see a half-written site.
+public struct SiteWriter: Sendable {
+    public var output: String
+
+    public init(output: String) {
+        self.output = output
+    }
+
+    /// A file copied from disk as it is (content assets), streamed rather than held in memory.
+    public struct Copy: Sendable {
+        public var sourcePath: String
+        public var destination: String
+
+        public init(sourcePath: String, destination: String) {
+            self.sourcePath = sourcePath
+            self.destination = destination
+        }
+    }
+
+    var outputURL: URL { URL(fileURLWithPath: output).standardizedFileURL }
+    var stagingPrefix: String { "." + outputURL.lastPathComponent + ".frontdoor-" }
+
+    /// Writes everything, then swaps. Returns the number of files written.
+    @discardableResult
+    public func write(_ files: [OutputFile], copies: [Copy] = []) throws(WriteError) -> Int {
+        let fileManager = FileManager.default
+        let parent = outputURL.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: outputURL.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .notADirectory(output)
+        }
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .io(parent.path, error.localizedDescription)
+        }
+        removeStaleStaging(in: parent)
+        let staging = parent.appendingPathComponent(stagingPrefix + "staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            var made: Set<String> = [""]
+            func prepare(_ path: String) throws -> URL {
+                guard AssetPath.isSafe(path) else { throw WriteError.unsafePath(path) }
+                let folder = (path as NSString).deletingLastPathComponent
+                if !made.contains(folder) {
+                    try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                    made.insert(folder)
+                }
+                return staging.appendingPathComponent(path)
+            }
+            for file in files {
+                try file.data.write(to: try prepare(file.path))
+            }
+            for copy in copies {
+                try fileManager.copyItem(at: URL(fileURLWithPath: copy.sourcePath), to: try prepare(copy.destination))
+            }
+        } catch let error as WriteError {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw .io(output, error.localizedDescription)
+        }
+        try swapIn(staging)
+        return files.count + copies.count
+    }
+
+    private func swapIn(_ staging: URL) throws(WriteError) {
+        let fileManager = FileManager.default
+        let target = outputURL
+        guard fileManager.fileExists(atPath: target.path) else {
+            guard rename(staging.path, target.path) == 0 else { throw .io(output, String(cString: strerror(errno))) }
+            return
+        }
+        if frontdoor_exchange_paths(staging.path, target.path) == 0 {
+            // `staging` now holds the old site.
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        // No atomic exchange on this system: two renames, with a window where the output is missing.
+        let old = target.deletingLastPathComponent().appendingPathComponent(stagingPrefix + "old-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: old)
+        guard rename(target.path, old.path) == 0 else { throw .io(output, String(cString: strerror(errno))) }
+        guard rename(staging.path, target.path) == 0 else {
+            _ = rename(old.path, target.path)
+            throw .io(output, String(cString: strerror(errno)))
+        }
+        try? fileManager.removeItem(at: old)
+    }
+
+    /// Staging folders left by builds that were killed.
+    private func removeStaleStaging(in parent: URL) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// What `frontdoor build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    public var includeDrafts: Bool
+    /// Warnings fail the build too.
+    public var strict: Bool
+    /// Overrides `base_url` from site.yml.
+    public var baseURL: String?
+
+    public init(content: String = "content", templates: String = "templates", output: String = "site",
+                includeDrafts: Bool = false, strict: Bool = false, baseURL: String? = nil) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.baseURL = baseURL
+    }
+}
+
+/// The outcome of a check or a build.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    /// The linked directory, when the content has no errors.
+    public var directory: Directory?
+    public var pages = 0
+    public var files = 0
+    /// Each step's name and wall time in seconds, in order.
+    public var timings: [(step: String, seconds: Double)] = []
+    public var written = false
+    /// Files under content/assets/, copied as they are.
+    public var assets: [AssetFile] = []
+
+    public func failed(strict: Bool) -> Bool {
+        diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
+    }
+}
+
+/// The pipeline, step by step: load -> parse -> validate -> link -> derive -> render -> write.
+/// Each step is a plain function of the previous one's values; only load and write touch the disk.
+public struct SiteBuilder: Sendable {
+    public init() {}
+
+    /// Load, parse, validate and link the content. Writes nothing.
+    public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false) throws -> BuildReport {
+        var report = BuildReport()
+        var clock = StepClock()
+
+        let source = try clock.time("load") { try ContentLoader().load(contentDirectory: content) }
+        report.diagnostics += source.diagnostics
+
+        var config: SiteConfig?
+        var documents: [ParsedDocument] = []
+        clock.time("parse") {
+            if let file = source.siteConfig {
+                let (entries, problems) = DocumentParser(markdown: MarkdownRenderer()).parseSiteConfig(file)
+                report.diagnostics += problems
+                if let entries {
+                    let (validated, configProblems) = SiteConfigValidator().validate(entries, path: file.displayPath, baseURLOverride: baseURL)
+                    config = validated
+                    report.diagnostics += configProblems
+                }
+            }
+            let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/"))
+            for file in source.profiles {
+                let (document, problems) = parser.parse(file)
+                report.diagnostics += problems
+                if let document { documents.append(document) }
+            }
+        }
+
+        var profiles: [Profile] = []
+        clock.time("validate") {
+            let validator = ProfileValidator()
+            for document in documents {
+                let (profile, problems) = validator.validate(document)
+                report.diagnostics += problems
+                if let profile { profiles.append(profile) }
+            }
+            report.diagnostics += ReferenceValidator().validate(profiles, config: config, assets: Set(source.assets.map(\.relativePath)))
+        }
+        report.diagnostics = Diagnostic.sorted(report.diagnostics)
+
+        if let config, !report.diagnostics.hasErrors {
+            report.directory = clock.time("link") { Directory(profiles: profiles, config: config, includeDrafts: includeDrafts) }
+        }
+        report.timings = clock.steps
+        report.assets = source.assets
+        return report
+    }
+
+    /// The whole build. Content errors come back in the report with nothing written;
+    /// a missing folder or a failed write throws.
+    public func build(_ options: BuildOptions) throws -> BuildReport {
+        try OutputGuard.check(output: options.output, protecting: [options.content, options.templates])
+        var report = try check(content: options.content, baseURL: options.baseURL, includeDrafts: options.includeDrafts)
+        var clock = StepClock(steps: report.timings)
+        guard let directory = report.directory, !report.failed(strict: options.strict) else { return report }
+
+        let templateSource = try clock.time("load templates") { try TemplateLoader().load(templatesDirectory: options.templates) }
+        let (templates, templateProblems) = TemplateSet.compile(templateSource, displayRoot: DisplayPath.relativeToWorkingDirectory(options.templates))
+        report.diagnostics += templateProblems
+        guard let templates else { report.timings = clock.steps; return report }
+
+        let derived = clock.time("derive") { SiteDeriver().derive(directory) }
+        let assets = AssetSet(assets: templateSource.assets)
+        let pages = clock.time("render") { SiteRenderer(templates: templates, assets: assets).render(directory) }
+
+        let copies = report.assets.map { SiteWriter.Copy(sourcePath: $0.absolutePath, destination: "assets/" + $0.relativePath) }
+        let files = pages + derived + assets.files
+        report.files = try clock.time("write") { try SiteWriter(output: options.output).write(files, copies: copies) }
+        report.pages = pages.count
+        report.written = true
+        report.timings = clock.steps
+        return report
+    }
+}
+
+/// Times the steps of a build, for the summary line and `--timings`.
+struct StepClock {
+    var steps: [(step: String, seconds: Double)] = []
+
+    mutating func time<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try work()
+        steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        return result
+    }
+}

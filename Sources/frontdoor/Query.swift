@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import FrontDoorKit
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Query a built site's search index, ranked as in the browser.")
+
+    @Argument(help: "Words to search for.") var query: String
+    @Option(help: "Built site folder.") var site = "site"
+    @Option(help: "Only this type (company, trust, ...).") var type: String?
+    @Option(help: "Only this area slug.") var area: String?
+    @Option(help: "At most this many results.") var limit = 20
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let path = (site as NSString).appendingPathComponent(SiteDeriver.searchIndexPath)
+        guard let data = FileManager.default.contents(atPath: path),
+              let index = try? JSONDecoder().decode(SearchIndex.self, from: data) else {
+            printError("error: no search index at \(path); run `frontdoor build` first\n")
+            throw ExitCode(2)
+        }
+        let singular = type.flatMap { ProfileType(name: $0)?.rawValue } ?? type
+        let (total, results) = Searcher(index: index).search(query, type: singular, area: area, limit: limit)
+        if json {
+            struct Output: Encodable { var query: String; var total: Int; var results: [Searcher.Result] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(Output(query: query, total: total, results: results)), as: UTF8.self))
+        } else {
+            print("\(total) result\(total == 1 ? "" : "s") for \"\(query)\"")
+            for result in results {
+                print(String(format: "%7.2f  %-12@ %@  %@", result.score, result.type, result.title, result.url))
+            }
+        }
+    }
+}
+
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Suggested partners for a company, best first, with reasons.")
+
+    @Argument(help: "The company's slug.") var company: String
+    @Option(help: "Content folder.") var content = "content"
+    @Option(help: "At most this many suggestions.") var limit = 10
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let report: BuildReport
+        do {
+            report = try SiteBuilder().check(content: content)
+        } catch {
+            printError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        guard let directory = report.directory else {
+            printError(DiagnosticFormat.text.render(report.diagnostics))
+            printError("error: the content has errors; fix them first\n")
+            throw ExitCode(2)
+        }
+        guard let suggestions = MatchEngine(directory: directory).suggestions(for: company, limit: limit) else {
+            printError("error: no company with slug `\(company)`\n")
+            throw ExitCode(1)
+        }
+        if json {
+            struct Output: Encodable { var company: String; var suggestions: [MatchEngine.Suggestion] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(Output(company: company, suggestions: suggestions)), as: UTF8.self))
+        } else {
+            for suggestion in suggestions {
+                let title = directory.bySlug[suggestion.partner]?.title ?? suggestion.partner
+                print(String(format: "%6.2f  %@ (%@)", suggestion.score, title, suggestion.type))
+                for reason in suggestion.reasons { print("        - \(reason)") }
+            }
+        }
+    }
+}

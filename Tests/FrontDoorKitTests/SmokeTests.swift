@@ -1,0 +1,6 @@
+import Testing
+@testable import FrontDoorKit
+
+@Test func slugRules() {
+    #expect(Slug.isValid("womens-health"))
+}
