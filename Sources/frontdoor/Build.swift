@@ -6,7 +6,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate the content and render the whole site.")
 
     @Option(help: "Content folder.") var content = "content"
-    @Option(help: "Templates folder.") var templates = "templates"
+    @Option(help: "Templates folder (default: ./templates, else FrontDoor's own).") var templates: String?
     @Option(help: "Output folder; replaced atomically when the build succeeds.") var output = "site"
     @Flag(help: "Include profiles marked draft: true.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
@@ -14,7 +14,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each step took.") var timings = false
 
     func run() throws {
-        let options = BuildOptions(content: content, templates: templates, output: output,
+        let options = BuildOptions(content: content, templates: TemplateLocator.resolve(templates), output: output,
                                    includeDrafts: drafts, strict: strict, baseURL: baseURL)
         let start = Date()
         let report: BuildReport
