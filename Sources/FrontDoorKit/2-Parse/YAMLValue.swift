@@ -82,7 +82,7 @@ public enum YAMLReader {
         }
         switch node {
         case .scalar(let scalar):
-            let tag = String(scalar.tag.description.split(separator: ":").last ?? "str")
+            let tag = String(node.tag.description.split(separator: ":").last ?? "str")
             return .scalar(scalar.string, tag: tag, at: at)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
