@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import FrontDoorKit
+
+@Suite("Render")
+struct RenderTests {
+    @Test func assetNamesCarryAContentHash() {
+        let a = AssetSet(assets: [("style.css", Data("a".utf8)), ("js/search.js", Data("b".utf8))])
+        let b = AssetSet(assets: [("style.css", Data("changed".utf8)), ("js/search.js", Data("b".utf8))])
+        #expect(a.paths["style_css"]?.hasPrefix("static/style.") == true)
+        #expect(a.paths["style_css"]?.hasSuffix(".css") == true)
+        #expect(a.paths["style_css"] != b.paths["style_css"])
+        #expect(a.paths["js_search_js"] == b.paths["js_search_js"])
+        #expect(a.files.map(\.path) == a.files.map(\.path).sorted())
+    }
+
+    @Test func missingAndBrokenTemplatesAreReportedWithTheirFile() {
+        let source = TemplateSource(templates: ["pages/home": "{{#open}}never closed", "layout": "x"], assets: [])
+        let (set, diagnostics) = TemplateSet.compile(source, displayRoot: "templates")
+        #expect(set == nil)
+        #expect(diagnostics.contains { $0.path == "templates/pages/home.mustache" && $0.code == "template-syntax" })
+        #expect(diagnostics.contains { $0.path == "templates/pages/area.mustache" && $0.code == "template-missing" })
+    }
+
+    @Test func pagesEscapeContentAndHonourTheBasePath() throws {
+        var templates: [String: String] = [:]
+        for page in TemplateSet.requiredPages { templates["pages/" + page] = "{{page.title}}|{{page.canonical}}" }
+        templates["pages/organisation"] = "<h1>{{profile.title}}</h1>{{#profile.partners}}<a href=\"{{url}}\">{{title}}</a>{{/profile.partners}}<link href=\"{{assets.style_css}}\">"
+        let (set, diagnostics) = TemplateSet.compile(TemplateSource(templates: templates, assets: []), displayRoot: "templates")
+        #expect(diagnostics.isEmpty)
+        let directory = Directory(profiles: [
+            ProfileFactory.make(.area, "a"),
+            ProfileFactory.make(.company, "evil", title: "<script>alert(1)</script>", areas: ["a"], partners: ["good"]),
+            ProfileFactory.make(.trust, "good", title: "Good & Co", areas: ["a"]),
+        ], config: ProfileFactory.config)
+        let renderer = SiteRenderer(templates: try #require(set), assets: AssetSet(assets: [("style.css", Data("x".utf8))]))
+        let pages = renderer.render(directory)
+        let evil = try #require(pages.first { $0.path == "companies/evil/index.html" })
+        let html = String(decoding: evil.data, as: UTF8.self)
+        #expect(html.hasPrefix("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(html.contains("<a href=\"/fd/trusts/good/\">Good &amp; Co</a>"))
+        #expect(html.contains("href=\"/fd/static/style."))
+        let good = String(decoding: try #require(pages.first { $0.path == "trusts/good/index.html" }).data, as: UTF8.self)
+        #expect(good.contains("<a href=\"/fd/companies/evil/\">&lt;script&gt;"), "partners are shown both ways")
+        #expect(pages.map(\.path) == pages.map(\.path).sorted())
+        #expect(Set(pages.map(\.path)).isSuperset(of: ["index.html", "404.html", "companies/index.html", "areas/a/index.html"]))
+    }
+}

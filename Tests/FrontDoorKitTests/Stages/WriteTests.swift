@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import FrontDoorKit
+
+@Suite("Write: atomic output")
+struct SiteWriterTests {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("fd-write-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for entry in try FileSystem().listFiles(under: folder.path) {
+            files[entry.relativePath] = try Data(contentsOf: folder.appendingPathComponent(entry.relativePath))
+        }
+        return files
+    }
+
+    @Test func writesANewFolderThenReplacesItWhole() throws {
+        let output = root.appendingPathComponent("site")
+        let writer = SiteWriter(output: output.path)
+        try writer.write([OutputFile(path: "index.html", text: "one"), OutputFile(path: "a/b/index.html", text: "two")])
+        #expect(try contents(output) == ["index.html": Data("one".utf8), "a/b/index.html": Data("two".utf8)])
+        try writer.write([OutputFile(path: "index.html", text: "three")])
+        #expect(try contents(output) == ["index.html": Data("three".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    @Test func aWriteThatFailsPartWayLeavesTheOldSiteAndNoStagingFolder() throws {
+        let output = root.appendingPathComponent("site")
+        let writer = SiteWriter(output: output.path)
+        try writer.write([OutputFile(path: "index.html", text: "old")])
+        #expect(throws: WriteError.self) {
+            try writer.write([OutputFile(path: "index.html", text: "new"), OutputFile(path: "../escape.html", text: "x")])
+        }
+        #expect(try contents(output) == ["index.html": Data("old".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    @Test func stagingLeftByAKilledBuildIsCleanedUp() throws {
+        let output = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".site.frontdoor-staging-99999/x"), withIntermediateDirectories: true)
+        try SiteWriter(output: output.path).write([OutputFile(path: "index.html", text: "ok")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    @Test func copiesAssetsAsTheyAre() throws {
+        let source = root.appendingPathComponent("logo.svg")
+        try Data("<svg/>".utf8).write(to: source)
+        let output = root.appendingPathComponent("site")
+        try SiteWriter(output: output.path).write([], copies: [.init(sourcePath: source.path, destination: "assets/logos/logo.svg")])
+        #expect(try contents(output) == ["assets/logos/logo.svg": Data("<svg/>".utf8)])
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    @Test func refusesAFileWhereTheOutputFolderShouldBe() throws {
+        let output = root.appendingPathComponent("site")
+        try Data("not a folder".utf8).write(to: output)
+        #expect(throws: WriteError.self) { try SiteWriter(output: output.path).write([OutputFile(path: "index.html", text: "x")]) }
+        #expect(try String(contentsOf: output, encoding: .utf8) == "not a folder")
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    @Test func outputGuardRefusesDangerousFolders() throws {
+        let content = root.appendingPathComponent("content").path
+        let templates = root.appendingPathComponent("templates").path
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        for bad in ["/", NSHomeDirectory(), content, templates, root.path, content + "/../content"] {
+            #expect(throws: WriteError.self, "\(bad)") { try OutputGuard.check(output: bad, protecting: [content, templates]) }
+        }
+        try OutputGuard.check(output: root.appendingPathComponent("site").path, protecting: [content, templates])
+        try? FileManager.default.removeItem(at: root)
+    }
+}
