@@ -20,6 +20,8 @@ struct PageContext {
         let config = directory.config
         var crumbs: [[String: Any]] = [["title": "Home", "url": url("")]]
         crumbs += breadcrumbs.map { ["title": $0.0, "url": url($0.1)] }
+        // The last crumb is the page itself: shown, not linked.
+        if crumbs.count > 1 { crumbs[crumbs.count - 1]["current"] = true }
         return [
             "site": [
                 "title": config.title,
