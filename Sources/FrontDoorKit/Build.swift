@@ -79,9 +79,11 @@ public struct SiteBuilder: Sendable {
             for document in documents {
                 let (profile, problems) = validator.validate(document)
                 report.diagnostics += problems
-                if let profile { profiles.append(profile) }
+                profiles.append(profile)
             }
-            report.diagnostics += ReferenceValidator().validate(profiles, config: config, assets: Set(source.assets.map(\.relativePath)))
+            let files = source.profiles.compactMap(ReferenceValidator.KnownFile.init)
+            report.diagnostics += ReferenceValidator().validate(profiles, files: files, config: config,
+                                                                assets: Set(source.assets.map(\.relativePath)))
         }
         report.diagnostics = Diagnostic.sorted(report.diagnostics)
 

@@ -13,6 +13,14 @@ public struct SourceFile: Sendable, Hashable {
         self.displayPath = displayPath
         self.data = data
     }
+
+    /// The type (from the folder) and slug (the file name without `.md`) of a profile file.
+    public var profileIdentity: (type: ProfileType, slug: String)? {
+        let components = relativePath.split(separator: "/")
+        guard components.count == 2, components[1].hasSuffix(".md"),
+              let type = ProfileType(folder: String(components[0])) else { return nil }
+        return (type, String(components[1].dropLast(".md".count)))
+    }
 }
 
 /// A file under `content/assets/`, copied to the site as it is. Only the path is kept:

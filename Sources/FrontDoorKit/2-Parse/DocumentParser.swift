@@ -11,11 +11,7 @@ public struct DocumentParser: Sendable {
 
     public func parse(_ file: SourceFile) -> (ParsedDocument?, [Diagnostic]) {
         let path = file.displayPath
-        let components = file.relativePath.split(separator: "/")
-        guard components.count == 2, let type = ProfileType(folder: String(components[0])) else {
-            return (nil, [])
-        }
-        let slug = String(components[1].dropLast(".md".count))
+        guard let (type, slug) = file.profileIdentity else { return (nil, []) }
         let text: String
         switch Self.decode(file.data) {
         case .failure(let line):
@@ -64,8 +60,13 @@ public struct DocumentParser: Sendable {
     /// Parses site.yml into its top-level entries.
     public func parseSiteConfig(_ file: SourceFile) -> ([YAMLEntry]?, [Diagnostic]) {
         let path = file.displayPath
-        guard case .success(let text) = Self.decode(file.data) else {
-            return (nil, [Diagnostic(path: path, .error, .notUTF8, "file is not valid UTF-8")])
+        let text: String
+        switch Self.decode(file.data) {
+        case .failure(let line):
+            return (nil, [Diagnostic(path: path, at: SourcePosition(line: line, column: 1), .error, .notUTF8,
+                "file is not valid UTF-8", hint: "save it as UTF-8 in your editor")])
+        case .success(let decoded):
+            text = decoded
         }
         do {
             switch try YAMLReader.read(text, firstLine: 1) {

@@ -5,7 +5,7 @@ import Foundation
 public struct ProfileValidator: Sendable {
     public init() {}
 
-    public func validate(_ document: ParsedDocument) -> (Profile?, [Diagnostic]) {
+    public func validate(_ document: ParsedDocument) -> (Profile, [Diagnostic]) {
         var checker = Checker(path: document.sourcePath)
         if !Slug.isValid(document.slug) {
             checker.error(.start, .badSlug,
@@ -48,7 +48,9 @@ public struct ProfileValidator: Sendable {
             }
             checker.apply(spec, entry, to: &profile)
         }
-        return (checker.diagnostics.hasErrors ? nil : profile, checker.diagnostics)
+        // The profile comes back even with errors, holding the values that passed, so the
+        // reference checks still see it and report its other problems in the same run.
+        return (profile, checker.diagnostics)
     }
 }
 

@@ -3,21 +3,41 @@
 public struct ReferenceValidator: Sendable {
     public init() {}
 
+    /// A profile file known to exist, whether or not it parsed: references to it are not
+    /// "unknown" just because the file has a problem of its own.
+    public struct KnownFile: Sendable, Hashable {
+        public var slug: String
+        public var type: ProfileType
+        public var path: String
+
+        public init(slug: String, type: ProfileType, path: String) {
+            self.slug = slug
+            self.type = type
+            self.path = path
+        }
+
+        public init?(_ file: SourceFile) {
+            guard let (type, slug) = file.profileIdentity else { return nil }
+            self.init(slug: slug, type: type, path: file.displayPath)
+        }
+    }
+
+    /// `files` lists every profile file found (in load order); `profiles` those that parsed;
     /// `assets` holds the paths under `content/assets/`.
-    public func validate(_ profiles: [Profile], config: SiteConfig?, assets: Set<String>) -> [Diagnostic] {
+    public func validate(_ profiles: [Profile], files: [KnownFile], config: SiteConfig?, assets: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var firstBySlug: [String: Profile] = [:]
-        for profile in profiles {
-            if let first = firstBySlug[profile.slug] {
-                diagnostics.append(Diagnostic(path: profile.sourcePath, .error, .duplicateSlug,
-                    "slug `\(profile.slug)` is already used by \(first.sourcePath)",
+        var firstBySlug: [String: KnownFile] = [:]
+        for file in files {
+            if let first = firstBySlug[file.slug] {
+                diagnostics.append(Diagnostic(path: file.path, .error, .duplicateSlug,
+                    "slug `\(file.slug)` is already used by \(first.path)",
                     hint: "slugs are one namespace across all folders; rename one file"))
             } else {
-                firstBySlug[profile.slug] = profile
+                firstBySlug[file.slug] = file
             }
         }
-        let areaSlugs = profiles.filter { $0.type == .area }.map(\.slug)
-        let organisationSlugs = profiles.filter(\.type.isOrganisation).map(\.slug)
+        let areaSlugs = files.filter { $0.type == .area }.map(\.slug)
+        let organisationSlugs = files.filter(\.type.isOrganisation).map(\.slug)
         let capabilitySlugs = config?.capabilities.map(\.slug)
 
         for profile in profiles {

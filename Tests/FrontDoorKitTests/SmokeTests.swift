@@ -1,6 +1,0 @@
-import Testing
-@testable import FrontDoorKit
-
-@Test func slugRules() {
-    #expect(Slug.isValid("womens-health"))
-}
