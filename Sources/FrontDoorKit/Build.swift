@@ -46,7 +46,8 @@ public struct SiteBuilder: Sendable {
     public init() {}
 
     /// Load, parse, validate and link the content. Writes nothing.
-    public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false) throws -> BuildReport {
+    /// `reservedIDs` are element ids the templates use, kept free in Markdown bodies.
+    public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false, reservedIDs: Set<String> = []) throws -> BuildReport {
         var report = BuildReport()
         var clock = StepClock()
 
@@ -65,7 +66,7 @@ public struct SiteBuilder: Sendable {
                     report.diagnostics += configProblems
                 }
             }
-            let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/"))
+            let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/", reservedIDs: reservedIDs))
             for file in source.profiles {
                 let (document, problems) = parser.parse(file)
                 report.diagnostics += problems
@@ -99,11 +100,14 @@ public struct SiteBuilder: Sendable {
     /// a missing folder or a failed write throws.
     public func build(_ options: BuildOptions) throws -> BuildReport {
         try OutputGuard.check(output: options.output, protecting: [options.content, options.templates])
-        var report = try check(content: options.content, baseURL: options.baseURL, includeDrafts: options.includeDrafts)
-        var clock = StepClock(steps: report.timings)
+        var clock = StepClock()
+        let templateSource = try clock.time("load templates") { try TemplateLoader().load(templatesDirectory: options.templates) }
+        var report = try check(content: options.content, baseURL: options.baseURL, includeDrafts: options.includeDrafts,
+                               reservedIDs: TemplateSet.declaredIDs(in: templateSource))
+        clock.steps += report.timings
+        report.timings = clock.steps
         guard let directory = report.directory, !report.failed(strict: options.strict) else { return report }
 
-        let templateSource = try clock.time("load templates") { try TemplateLoader().load(templatesDirectory: options.templates) }
         let (templates, templateProblems) = TemplateSet.compile(templateSource, displayRoot: DisplayPath.relativeToWorkingDirectory(options.templates))
         report.diagnostics += templateProblems
         guard let templates else { report.timings = clock.steps; return report }

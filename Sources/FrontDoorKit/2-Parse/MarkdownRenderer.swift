@@ -31,9 +31,12 @@ public struct MarkdownRenderer: Sendable {
 
     /// The site's base path, starting and ending with `/`.
     public var basePath: String
+    /// Ids the page templates use themselves (`main`, `partners`...): a body heading never takes one.
+    public var reservedIDs: Set<String>
 
-    public init(basePath: String = "/") {
+    public init(basePath: String = "/", reservedIDs: Set<String> = []) {
         self.basePath = basePath
+        self.reservedIDs = reservedIDs
     }
 
     public func render(_ markdown: String) -> RenderedMarkdown {
@@ -56,7 +59,7 @@ public struct MarkdownRenderer: Sendable {
         var links: [RenderedMarkdown.Link] = []
         var dropped: [RenderedMarkdown.Link] = []
         var headingIDs: [String] = []
-        var usedIDs: [String: Int] = [:]
+        var usedIDs = reservedIDs
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -81,9 +84,14 @@ public struct MarkdownRenderer: Sendable {
                 // The page title is the only h1; body headings start at h2.
                 if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }
                 let base = HeadingID.make(from: Self.plainText(of: node))
-                let seen = usedIDs[base, default: 0]
-                usedIDs[base] = seen + 1
-                headingIDs.append(seen == 0 ? base : "\(base)-\(seen + 1)")
+                var id = base
+                var suffix = 1
+                while usedIDs.contains(id) {
+                    suffix += 1
+                    id = "\(base)-\(suffix)"
+                }
+                usedIDs.insert(id)
+                headingIDs.append(id)
             }
         }
 

@@ -15,6 +15,16 @@ struct PageContext {
 
     func url(_ path: String) -> String { basePath + path }
 
+    /// A URL for a file whose name an editor chose (`logos/Lab logo #2.svg`): each segment
+    /// percent-encoded, so spaces, `#` and `?` stay part of the path.
+    func fileURL(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#;")
+        return basePath + path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
+    }
+
     /// The keys every page has: site, page, nav, assets.
     func page(title: String, description: String, path: String, breadcrumbs: [(String, String)], section: ProfileType? = nil) -> [String: Any] {
         let config = directory.config
@@ -33,7 +43,7 @@ struct PageContext {
             "page": [
                 "title": title,
                 "description": description,
-                "canonical": config.origin + path,
+                "canonical": path == "404.html" ? false : config.origin + path,
                 "is_home": path.isEmpty,
                 "breadcrumbs": path.isEmpty ? [] : crumbs,
             ] as [String: Any],
@@ -52,14 +62,17 @@ struct PageContext {
         slugs.compactMap { directory.bySlug[$0] }.map(link)
     }
 
-    /// A profile as a card in a list.
+    /// A profile as a card in a list. Every key the card partial reads is set, `false` when
+    /// absent, so a card never picks up a value from the page around it.
     func card(_ profile: Profile) -> [String: Any] {
         var card = link(profile)
         card["summary"] = profile.summary
         card["areas"] = links(profile.areas)
-        if let signed = profile.signed { card["signed"] = signed; card["signed_display"] = DisplayDate.long(signed) }
-        if profile.type == .partnership { card["parties"] = links(profile.parties) }
-        if let city = profile.location?.city { card["city"] = city }
+        card["signed"] = profile.signed ?? false
+        card["signed_display"] = profile.signed.map(DisplayDate.long) ?? false
+        card["parties"] = profile.type == .partnership ? links(profile.parties) : []
+        card["is_ended"] = profile.status == "ended"
+        card["city"] = profile.location?.city ?? false
         return card
     }
 

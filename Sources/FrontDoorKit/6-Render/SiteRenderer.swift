@@ -96,7 +96,7 @@ public struct SiteRenderer: Sendable {
         ]
         if let website = profile.website { data["website"] = website }
         if let email = profile.email { data["email"] = email }
-        if let logo = profile.logo { data["logo_url"] = context.url("assets/" + logo) }
+        if let logo = profile.logo { data["logo_url"] = context.fileURL("assets/" + logo) }
         return templates.render("organisation", frame(context, title: profile.title, description: profile.summary, path: profile.path,
             crumbs: [(profile.type.pluralLabel, profile.type.folder + "/"), (profile.title, profile.path)], section: profile.type,
             ["profile": data]))

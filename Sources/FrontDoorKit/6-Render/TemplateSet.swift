@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The Mustache templates compiled once: `layout`, `partials/*`, `pages/*`.
@@ -27,6 +28,19 @@ public struct TemplateSet: Sendable {
                 "template is missing; the site needs pages/\(page).mustache"))
         }
         return diagnostics.hasErrors ? (nil, diagnostics) : (TemplateSet(library: library), diagnostics)
+    }
+
+    /// Every literal `id="..."` the templates write, so body headings can keep clear of them.
+    public static func declaredIDs(in source: TemplateSource) -> Set<String> {
+        var ids: Set<String> = []
+        let pattern = try! NSRegularExpression(pattern: #"\bid="([A-Za-z0-9_-]+)""#)
+        for text in source.templates.values {
+            let range = NSRange(text.startIndex..., in: text)
+            for match in pattern.matches(in: text, range: range) {
+                if let idRange = Range(match.range(at: 1), in: text) { ids.insert(String(text[idRange])) }
+            }
+        }
+        return ids
     }
 
     func render(_ page: String, _ context: [String: Any]) -> String {

@@ -7,6 +7,7 @@ public enum OutputGuard {
         let home = canonical(NSHomeDirectory())
         if target == "/" { throw .unsafeOutput(output, "it is the root folder") }
         if target == home { throw .unsafeOutput(output, "it is your home folder") }
+        if home.hasPrefix(target + "/") { throw .unsafeOutput(output, "it contains your home folder") }
         for path in protected {
             let folder = canonical(path)
             if folder == target { throw .unsafeOutput(output, "it is the folder \(path)") }

@@ -94,11 +94,16 @@ public struct SiteWriter: Sendable {
         try? fileManager.removeItem(at: old)
     }
 
-    /// Staging folders left by builds that were killed.
+    /// Staging folders left by builds that were killed. A folder whose build is still
+    /// running (its process id, at the end of the name, is alive) is left alone.
     private func removeStaleStaging(in parent: URL) {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(stagingPrefix) {
+            if let pid = name.split(separator: "-").last.flatMap({ Int32($0) }),
+               pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) == 0 {
+                continue
+            }
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))
         }
     }
