@@ -1,6 +1,6 @@
 /// One problem found in the content, reported as
 /// `path:line:column: error|warning: [code] message (hint)`.
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public enum Severity: String, Sendable, Codable {
         case error, warning
     }

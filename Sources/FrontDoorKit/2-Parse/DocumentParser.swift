@@ -12,72 +12,65 @@ public struct DocumentParser: Sendable {
     public func parse(_ file: SourceFile) -> (ParsedDocument?, [Diagnostic]) {
         let path = file.displayPath
         guard let (type, slug) = file.profileIdentity else { return (nil, []) }
-        let text: String
-        switch Self.decode(file.data) {
-        case .failure(let line):
-            return (nil, [Diagnostic(path: path, at: SourcePosition(line: line, column: 1), .error, .notUTF8,
-                "file is not valid UTF-8", hint: "save it as UTF-8 in your editor")])
-        case .success(let decoded):
-            text = decoded
-        }
-        if text.allSatisfy(\.isWhitespace) {
-            return (nil, [Diagnostic(path: path, .error, .emptyFile, "file is empty",
-                hint: "a profile starts with a front matter block between two --- lines")])
-        }
-        let split: FrontMatter
-        do {
-            split = try FrontMatter.split(text)
-        } catch .missing {
-            return (nil, [Diagnostic(path: path, .error, .noFrontMatter, "no front matter: the first line must be ---",
-                hint: "start the file with ---, the keys, then --- on its own line")])
+        do throws(Diagnostic) {
+            let text = try Self.text(of: file)
+            if text.allSatisfy(\.isWhitespace) {
+                throw Diagnostic(path: path, .error, .emptyFile, "file is empty",
+                    hint: "a profile starts with a front matter block between two --- lines")
+            }
+            let split: FrontMatter
+            do {
+                split = try FrontMatter.split(text)
+            } catch .missing {
+                throw Diagnostic(path: path, .error, .noFrontMatter, "no front matter: the first line must be ---",
+                    hint: "start the file with ---, the keys, then --- on its own line")
+            } catch {
+                throw Diagnostic(path: path, .error, .unclosedFrontMatter, "front matter does not close",
+                    hint: "add a line with only --- after the last key")
+            }
+            let entries = try Self.entries(split.yaml, firstLine: split.yamlLine, path: path, what: "front matter")
+            let document = ParsedDocument(type: type, slug: slug, sourcePath: path, frontMatter: entries,
+                                          body: split.body, bodyLine: split.bodyLine, markdown: markdown.render(split.body))
+            return (document, [])
         } catch {
-            return (nil, [Diagnostic(path: path, .error, .unclosedFrontMatter, "front matter does not close",
-                hint: "add a line with only --- after the last key")])
+            return (nil, [error])
         }
-        let tree: YAMLValue?
-        do {
-            tree = try YAMLReader.read(split.yaml, firstLine: split.yamlLine)
-        } catch {
-            return (nil, [Diagnostic(path: path, at: error.position, .error, error.tooComplex ? .yamlTooComplex : .yamlSyntax,
-                "YAML: " + error.message)])
-        }
-        var entries: [YAMLEntry] = []
-        switch tree {
-        case .map(let mapEntries, _):
-            entries = mapEntries
-        case nil:
-            break  // empty front matter: validation reports the missing keys
-        case .some(let other):
-            return (nil, [Diagnostic(path: path, at: other.position, .error, .notAMapping,
-                "front matter must be a set of `key: value` lines, found \(other.kindName)")])
-        }
-        let rendered = markdown.render(split.body)
-        let document = ParsedDocument(type: type, slug: slug, sourcePath: path, frontMatter: entries,
-                                      body: split.body, bodyLine: split.bodyLine, markdown: rendered)
-        return (document, [])
     }
 
     /// Parses site.yml into its top-level entries.
     public func parseSiteConfig(_ file: SourceFile) -> ([YAMLEntry]?, [Diagnostic]) {
-        let path = file.displayPath
-        let text: String
-        switch Self.decode(file.data) {
-        case .failure(let line):
-            return (nil, [Diagnostic(path: path, at: SourcePosition(line: line, column: 1), .error, .notUTF8,
-                "file is not valid UTF-8", hint: "save it as UTF-8 in your editor")])
-        case .success(let decoded):
-            text = decoded
-        }
-        do {
-            switch try YAMLReader.read(text, firstLine: 1) {
-            case .map(let entries, _): return (entries, [])
-            case nil: return ([], [])
-            case .some(let other):
-                return (nil, [Diagnostic(path: path, at: other.position, .error, .notAMapping,
-                    "site.yml must be a set of `key: value` lines, found \(other.kindName)")])
-            }
+        do throws(Diagnostic) {
+            return (try Self.entries(try Self.text(of: file), firstLine: 1, path: file.displayPath, what: "site.yml"), [])
         } catch {
-            return (nil, [Diagnostic(path: path, at: error.position, .error, error.tooComplex ? .yamlTooComplex : .yamlSyntax, "YAML: " + error.message)])
+            return (nil, [error])
+        }
+    }
+
+    private static func text(of file: SourceFile) throws(Diagnostic) -> String {
+        switch decode(file.data) {
+        case .failure(let line):
+            throw Diagnostic(path: file.displayPath, at: SourcePosition(line: line, column: 1), .error, .notUTF8,
+                "file is not valid UTF-8", hint: "save it as UTF-8 in your editor")
+        case .success(let text):
+            return text
+        }
+    }
+
+    /// The `key: value` entries of a YAML block; empty YAML gives none (validation reports
+    /// the missing keys).
+    private static func entries(_ yaml: String, firstLine: Int, path: String, what: String) throws(Diagnostic) -> [YAMLEntry] {
+        let tree: YAMLValue?
+        do {
+            tree = try YAMLReader.read(yaml, firstLine: firstLine)
+        } catch {
+            throw Diagnostic(path: path, at: error.position, .error, error.tooComplex ? .yamlTooComplex : .yamlSyntax, "YAML: " + error.message)
+        }
+        switch tree {
+        case .map(let entries, _): return entries
+        case nil: return []
+        case .some(let other):
+            throw Diagnostic(path: path, at: other.position, .error, .notAMapping,
+                "\(what) must be a set of `key: value` lines, found \(other.kindName)")
         }
     }
 
