@@ -26,7 +26,9 @@ struct Build: ParsableCommand {
         }
         printError(DiagnosticFormat.text.render(report.diagnostics))
         if timings {
-            for step in report.timings { printError(String(format: "  %-16@ %8.1f ms\n", step.step, step.seconds * 1000)) }
+            for step in report.timings {
+                printError("  " + step.step.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.1f ms\n", step.seconds * 1000))
+            }
         }
         let seconds = Date().timeIntervalSince(start)
         let tally = "\(report.diagnostics.errorCount) error\(report.diagnostics.errorCount == 1 ? "" : "s"), \(report.diagnostics.warningCount) warning\(report.diagnostics.warningCount == 1 ? "" : "s")"

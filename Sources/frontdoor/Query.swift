@@ -29,7 +29,7 @@ struct Search: ParsableCommand {
         } else {
             print("\(total) result\(total == 1 ? "" : "s") for \"\(query)\"")
             for result in results {
-                print(String(format: "%7.2f  %-12@ %@  %@", result.score, result.type, result.title, result.url))
+                print(String(format: "%7.2f  ", result.score) + result.type.padding(toLength: 12, withPad: " ", startingAt: 0) + " \(result.title)  \(result.url)")
             }
         }
     }
