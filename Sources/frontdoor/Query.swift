@@ -9,26 +9,29 @@ struct Search: ParsableCommand {
     @Option(help: "Built site folder.") var site = "site"
     @Option(help: "Only this type (company, trust, ...).") var type: String?
     @Option(help: "Only this area slug.") var area: String?
+    @Option(help: "Only this region.") var region: String?
+    @Option(help: "Only organisations offering this capability slug.") var capability: String?
     @Option(help: "At most this many results.") var limit = 20
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let path = (site as NSString).appendingPathComponent(SiteDeriver.searchIndexPath)
-        guard let data = FileManager.default.contents(atPath: path),
-              let index = try? JSONDecoder().decode(SearchIndex.self, from: data) else {
-            printError("error: no search index at \(path); run `frontdoor build` first\n")
+        let index: SearchIndex
+        do {
+            index = try SearchIndexJSON.read(siteDirectory: site)
+        } catch {
+            printError("error: \(error)\n")
             throw ExitCode(2)
         }
         let singular = type.flatMap { ProfileType(name: $0)?.rawValue } ?? type
-        let (total, results) = Searcher(index: index).search(query, type: singular, area: area, limit: limit)
+        let response = Searcher(index: index).search(query, filters: .init(type: singular, area: area, region: region, capability: capability), limit: limit)
         if json {
             struct Output: Encodable { var query: String; var total: Int; var results: [Searcher.Result] }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(Output(query: query, total: total, results: results)), as: UTF8.self))
+            print(String(decoding: try encoder.encode(Output(query: query, total: response.total, results: response.results)), as: UTF8.self))
         } else {
-            print("\(total) result\(total == 1 ? "" : "s") for \"\(query)\"")
-            for result in results {
+            print("\(response.total) result\(response.total == 1 ? "" : "s") for \"\(query)\"")
+            for result in response.results {
                 print(String(format: "%7.2f  ", result.score) + result.type.padding(toLength: 12, withPad: " ", startingAt: 0) + " \(result.title)  \(result.url)")
             }
         }

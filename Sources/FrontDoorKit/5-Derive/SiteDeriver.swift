@@ -3,17 +3,18 @@ import Foundation
 /// Everything computed from the directory that is not an HTML page: the search index,
 /// the sitemap, robots.txt and the partnership feed.
 public struct SiteDeriver: Sendable {
-    public static let searchIndexPath = "search-index.json"
-
     public init() {}
 
     public func derive(_ directory: Directory) -> [OutputFile] {
         let config = directory.config
         var files: [OutputFile] = []
-        if let index = try? SearchIndex.build(from: directory).encoded() {
-            files.append(OutputFile(path: Self.searchIndexPath, data: index))
+        let index = SearchIndex.build(from: directory)
+        if index.documents.count <= SearchIndex.singleFileLimit {
+            files.append(OutputFile(path: SearchIndexJSON.singleFile, data: SearchIndexJSON.encode(index)))
+        } else {
+            files += SearchIndexShards.files(index)
         }
-        var pages: [(path: String, lastmod: String?)] = [("", nil)]
+        var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil)]
         for type in ProfileType.allCases {
             pages.append((type.folder + "/", nil))
             for profile in directory.profiles(of: type) {

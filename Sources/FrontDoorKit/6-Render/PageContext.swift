@@ -38,6 +38,8 @@ struct PageContext {
                 "description": config.description,
                 "language": config.language,
                 "home_url": url(""),
+                "base_path": basePath,
+                "search_url": url("search/"),
                 "feed_url": url(PartnershipFeed.path),
             ] as [String: Any],
             "page": [

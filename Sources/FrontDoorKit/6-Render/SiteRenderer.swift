@@ -14,6 +14,7 @@ public struct SiteRenderer: Sendable {
     public func render(_ directory: Directory) -> [OutputFile] {
         let context = PageContext(directory: directory, assets: assets)
         var pages: [OutputFile] = [home(context), notFound(context)]
+        if templates.has("search") { pages.append(search(context)) }
         for type in ProfileType.allCases {
             pages.append(list(type, context))
             for profile in directory.profiles(of: type) {
@@ -140,6 +141,24 @@ public struct SiteRenderer: Sendable {
         return templates.render("partnership", frame(context, title: profile.title, description: profile.summary, path: profile.path,
             crumbs: [(ProfileType.partnership.pluralLabel, "partnerships/"), (profile.title, profile.path)], section: .partnership,
             ["partnership": data]))
+    }
+
+    /// The search page; its script fills the results, and the filter lists here also serve
+    /// readers without JavaScript.
+    func search(_ context: PageContext) -> OutputFile {
+        let directory = context.directory
+        let config = directory.config
+        let regions = config.regions ?? Array(Set(directory.organisations.compactMap { $0.location?.region })).sorted()
+        let html = templates.render("search", frame(context, title: "Search", description: "Search the directory by name, area of expertise or what an organisation offers.",
+            path: "search/", crumbs: [("Search", "search/")], [
+                "search_filters": [
+                    "types": ProfileType.allCases.map { ["value": $0.rawValue, "label": $0.singularLabel] },
+                    "areas": directory.profiles(of: .area).map { ["value": $0.slug, "label": $0.title] },
+                    "regions": regions.map { ["value": $0, "label": $0] },
+                    "capabilities": config.capabilities.map { ["value": $0.slug, "label": $0.label] },
+                ] as [String: Any],
+            ]))
+        return OutputFile(path: "search/index.html", text: html)
     }
 
     func notFound(_ context: PageContext) -> OutputFile {

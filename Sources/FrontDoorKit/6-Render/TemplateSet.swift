@@ -43,6 +43,10 @@ public struct TemplateSet: Sendable {
         return ids
     }
 
+    func has(_ page: String) -> Bool {
+        library.getTemplate(named: "pages/" + page) != nil
+    }
+
     func render(_ page: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: "pages/" + page) ?? ""
     }

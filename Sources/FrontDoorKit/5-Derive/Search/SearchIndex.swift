@@ -1,90 +1,134 @@
 import Foundation
 
-/// The search index written to `search-index.json` and read back by `frontdoor search`.
-public struct SearchIndex: Codable, Sendable, Equatable {
-    public static let formatVersion = 1
+/// The search index of `docs/search-index.md` (format version 2), built from the directory.
+public struct SearchIndex: Sendable, Equatable {
+    public static let formatVersion = 2
+    /// Above this many documents the index is split into shards.
+    public static let singleFileLimit = 2000
+    public static let k1 = 1.2
+    public static let b = 0.75
 
-    public struct Document: Codable, Sendable, Equatable {
+    /// Field weights: a word in a title counts more than the same word in the body.
+    public static let fieldWeights: [(field: String, weight: Double)] = [
+        ("title", 10), ("aliases", 10), ("areas", 5), ("tags", 3), ("summary", 3),
+        ("offers", 3), ("location", 3), ("seeks", 1), ("body", 1),
+    ]
+
+    /// Topic and agreement pages rank a little below organisations of close relevance:
+    /// people arrive looking for someone to work with.
+    public static let defaultTypeWeights: [String: Double] = ["area": 0.85, "partnership": 0.85]
+
+    public struct Document: Sendable, Equatable {
         public var slug: String
         public var type: String
         public var title: String
         public var url: String
         public var summary: String
         public var areas: [String]
+        public var region: String?
+        public var offers: [String]
+        /// Number of analysed terms in the title.
+        public var titleTerms: Int
     }
 
-    /// A term's postings: document number and weighted term frequency.
-    public struct Posting: Codable, Sendable, Equatable {
-        public var doc: Int
-        public var weight: Double
+    /// Postings of one term: its idf and flat (document, tfw, title position) triples.
+    public struct Postings: Sendable, Equatable {
+        public var idf: Double
+        public var entries: [(doc: Int, tfw: Double, position: Int)]
 
-        public init(doc: Int, weight: Double) {
-            self.doc = doc
-            self.weight = weight
-        }
-
-        public init(from decoder: Decoder) throws {
-            var container = try decoder.unkeyedContainer()
-            doc = try container.decode(Int.self)
-            weight = try container.decode(Double.self)
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.unkeyedContainer()
-            try container.encode(doc)
-            try container.encode(weight)
+        public static func == (lhs: Postings, rhs: Postings) -> Bool {
+            lhs.idf == rhs.idf && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
         }
     }
 
-    public var version: Int
+    public var stopWords: [String]
+    public var variants: [[String]]
+    public var typeWeights: [String: Double] = SearchIndex.defaultTypeWeights
+    public var types: [(value: String, label: String)]
+    public var areas: [(value: String, label: String)]
+    public var capabilities: [(value: String, label: String)]
+    public var regions: [String]
     public var documents: [Document]
-    public var terms: [String: [Posting]]
+    public var terms: [String: Postings]
 
-    /// Field weights: a word in a title counts more than the same word in the body.
-    public static let weights: [(field: String, weight: Double)] = [
-        ("title", 10), ("aliases", 10), ("areas", 5), ("tags", 3), ("summary", 3),
-        ("capabilities", 3), ("location", 2), ("body", 1),
-    ]
+    public static func == (lhs: SearchIndex, rhs: SearchIndex) -> Bool {
+        lhs.stopWords == rhs.stopWords && lhs.variants == rhs.variants && lhs.typeWeights == rhs.typeWeights && lhs.documents == rhs.documents && lhs.terms == rhs.terms
+            && lhs.types.map(\.value) == rhs.types.map(\.value) && lhs.areas.map(\.value) == rhs.areas.map(\.value)
+            && lhs.capabilities.map(\.value) == rhs.capabilities.map(\.value) && lhs.regions == rhs.regions
+    }
+
+    public var analyzer: TextAnalyzer { TextAnalyzer(stopWords: stopWords, variants: variants) }
 
     public static func build(from directory: Directory, analyzer: TextAnalyzer = TextAnalyzer()) -> SearchIndex {
+        let config = directory.config
         var documents: [Document] = []
-        var terms: [String: [Posting]] = [:]
-        let basePath = directory.config.basePath
+        var fieldTerms: [[String: [String]]] = []
         for type in ProfileType.allCases {
             for profile in directory.profiles(of: type) {
-                let doc = documents.count
                 let areaProfiles = profile.areas.compactMap { directory.bySlug[$0] }
-                documents.append(Document(slug: profile.slug, type: type.rawValue, title: profile.title,
-                    url: basePath + profile.path, summary: profile.summary, areas: areaProfiles.map(\.title)))
-                var fields: [String: String] = [
-                    "title": profile.title,
-                    "aliases": profile.aliases.joined(separator: " "),
-                    "areas": areaProfiles.map { ([$0.title] + $0.synonyms).joined(separator: " ") }.joined(separator: " ")
-                        + " " + profile.synonyms.joined(separator: " "),
-                    "tags": profile.tags.joined(separator: " "),
-                    "summary": profile.summary,
-                    "capabilities": (profile.offers + profile.seeks).map(directory.config.capabilityLabel).joined(separator: " "),
-                    "location": [profile.location?.city, profile.location?.region].compactMap { $0 }.joined(separator: " "),
-                    "body": profile.body,
-                ]
-                if type == .area { fields["areas"] = profile.synonyms.joined(separator: " ") }
-                var weighted: [String: Double] = [:]
-                for (field, weight) in weights {
-                    for term in analyzer.terms(fields[field] ?? "") {
-                        weighted[term, default: 0] += weight
-                    }
-                }
-                for (term, weight) in weighted {
-                    terms[term, default: []].append(Posting(doc: doc, weight: weight))
-                }
+                let titleTerms = analyzer.terms(profile.title)
+                documents.append(Document(
+                    slug: profile.slug, type: type.rawValue, title: profile.title, url: config.basePath + profile.path,
+                    summary: profile.summary, areas: areaProfiles.map(\.slug), region: profile.location?.region,
+                    offers: profile.offers, titleTerms: titleTerms.count))
+                let areaText = type == .area
+                    ? profile.synonyms
+                    : areaProfiles.flatMap { [$0.title] + $0.synonyms }
+                fieldTerms.append([
+                    "title": titleTerms,
+                    "aliases": analyzer.terms(profile.aliases.joined(separator: " ")),
+                    "areas": analyzer.terms(areaText.joined(separator: " ")),
+                    "tags": analyzer.terms(profile.tags.joined(separator: " ")),
+                    "summary": analyzer.terms(([profile.summary] + profile.priorities).joined(separator: " ")),
+                    "offers": analyzer.terms(profile.offers.map(config.capabilityLabel).joined(separator: " ")),
+                    "seeks": analyzer.terms(profile.seeks.map(config.capabilityLabel).joined(separator: " ")),
+                    "location": analyzer.terms([profile.location?.city, profile.location?.region, profile.location?.postcode]
+                        .compactMap { $0 }.joined(separator: " ")),
+                    "body": analyzer.terms(profile.body),
+                ])
             }
         }
-        return SearchIndex(version: formatVersion, documents: documents, terms: terms)
+
+        var averageLength: [String: Double] = [:]
+        for (field, _) in fieldWeights {
+            let total = fieldTerms.reduce(0) { $0 + ($1[field]?.count ?? 0) }
+            averageLength[field] = documents.isEmpty ? 0 : Double(total) / Double(documents.count)
+        }
+        var raw: [String: [(doc: Int, tfw: Double, position: Int)]] = [:]
+        for (doc, fields) in fieldTerms.enumerated() {
+            var weighted: [String: Double] = [:]
+            for (field, weight) in fieldWeights {
+                let terms = fields[field] ?? []
+                guard !terms.isEmpty, let average = averageLength[field], average > 0 else { continue }
+                let norm = 1 - b + b * Double(terms.count) / average
+                for term in terms { weighted[term, default: 0] += weight / norm }
+            }
+            let titleTerms = fields["title"] ?? []
+            let aliasTerms = Set(fields["aliases"] ?? [])
+            for (term, tfw) in weighted {
+                // A title position, or -2 for a term only in an alias (another name), or -1.
+                let position = titleTerms.firstIndex(of: term) ?? (aliasTerms.contains(term) ? -2 : -1)
+                raw[term, default: []].append((doc, round(tfw, 3), position))
+            }
+        }
+        let count = Double(documents.count)
+        var terms: [String: Postings] = [:]
+        for (term, entries) in raw {
+            let df = Double(entries.count)
+            let idf = Foundation.log(1 + (count - df + 0.5) / (df + 0.5))
+            terms[term] = Postings(idf: round(idf, 4), entries: entries.sorted { $0.doc < $1.doc })
+        }
+        return SearchIndex(
+            stopWords: analyzer.stopWords.sorted(), variants: analyzer.variants,
+            types: ProfileType.allCases.map { ($0.rawValue, $0.singularLabel) },
+            areas: directory.profiles(of: .area).map { ($0.slug, $0.title) },
+            capabilities: config.capabilities.map { ($0.slug, $0.label) },
+            regions: config.regions ?? Array(Set(documents.compactMap(\.region))).sorted(),
+            documents: documents, terms: terms)
     }
 
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+    static func round(_ value: Double, _ places: Int) -> Double {
+        let scale = places == 3 ? 1000.0 : 10000.0
+        return (value * scale).rounded() / scale
     }
 }

@@ -1,50 +1,100 @@
 import Foundation
 
-/// Turns text into search terms. The same steps run when the index is built and when a
-/// query is run, so a word is always reduced the same way.
+/// Turns text into search terms. The same steps run when the index is built, when
+/// `frontdoor search` runs a query, and in the browser (`search-core.js`); the stop words
+/// and spelling variants travel inside the index, so there is one source for them.
 public struct TextAnalyzer: Sendable {
-    public static let stopWords: Set<String> = [
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
-        "of", "on", "or", "the", "to", "with", "its", "our", "we", "this", "that", "their",
+    public static let defaultStopWords: [String] = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it",
+        "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were", "which", "with",
     ]
 
-    public init() {}
+    /// British fragment -> American fragment, applied in order inside every token.
+    public static let defaultVariants: [[String]] = [
+        ["orthopaed", "orthoped"], ["encyclopaed", "encycloped"], ["paed", "ped"], ["gynaec", "gynec"],
+        ["anaem", "anem"], ["anaes", "anes"], ["leukaem", "leukem"], ["ischaem", "ischem"], ["haem", "hem"],
+        ["oesoph", "esoph"], ["oestr", "estr"], ["foet", "fet"], ["diarrhoe", "diarrhe"], ["dyspnoe", "dyspne"],
+        ["apnoe", "apne"], ["oedem", "edem"], ["coeliac", "celiac"], ["caesar", "cesar"],
+        ["tumour", "tumor"], ["behaviour", "behavior"], ["colour", "color"], ["labour", "labor"], ["favour", "favor"],
+        ["honour", "honor"], ["centre", "center"], ["programme", "program"], ["licence", "license"],
+        ["defence", "defense"], ["offence", "offense"], ["practise", "practice"], ["analys", "analyz"],
+        ["catalogue", "catalog"], ["dialogue", "dialog"], ["ageing", "aging"], ["grey", "gray"], ["mould", "mold"],
+        ["fibre", "fiber"], ["litre", "liter"], ["metre", "meter"], ["travell", "travel"], ["modell", "model"],
+        ["labell", "label"], ["cancell", "cancel"],
+    ]
+    static let izSuffixes = ["isations", "isation", "ising", "ised", "ises", "ise"]
 
-    /// Case and accent folding: "Nāri" -> "nari".
-    public func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_GB"))
+    public var stopWords: Set<String>
+    public var variants: [[String]]
+
+    public init(stopWords: [String] = TextAnalyzer.defaultStopWords, variants: [[String]] = TextAnalyzer.defaultVariants) {
+        self.stopWords = Set(stopWords)
+        self.variants = variants
     }
 
-    /// Words of letters and digits; apostrophes vanish so "women's" is "womens".
-    public func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
+    /// NFKD, non-spacing marks removed, lowercase: "Nāri" -> "nari".
+    public func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars).lowercased()
+    }
+
+    /// Runs of letters and digits in folded text, apostrophes removed first.
+    public func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
         for scalar in fold(text).unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if scalar == "'" || scalar == "\u{2019}" {
-                continue
+            if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}" { continue }
+            if Self.isWordScalar(scalar) {
+                current.append(scalar)
             } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+                tokens.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+        if !current.isEmpty { tokens.append(String(current)) }
+        return tokens
     }
 
-    /// Search terms: folded words, stop words removed, a light English stem.
-    public func terms(_ text: String) -> [String] {
-        words(text).filter { !Self.stopWords.contains($0) }.map(stem)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
-    /// A light suffix stem so "trials" and "trial", "womens" and "women" meet.
-    public func stem(_ word: String) -> String {
-        guard word.count > 3, word.allSatisfy({ $0.isLetter }) else { return word }
-        for (suffix, replacement) in [("ies", "y"), ("sses", "ss"), ("s", "")] where word.hasSuffix(suffix) {
-            if suffix == "s" && (word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is")) { return word }
-            return String(word.dropLast(suffix.count)) + replacement
+    /// British spellings to American ones, so either finds both.
+    public func normalizeSpelling(_ token: String) -> String {
+        var word = token
+        for pair in variants where word.contains(pair[0]) {
+            word = word.replacingOccurrences(of: pair[0], with: pair[1])
+        }
+        for suffix in Self.izSuffixes where word.hasSuffix(suffix) {
+            let stemLength = word.utf16.count - suffix.utf16.count
+            if stemLength >= 3 {
+                word = String(word.dropLast(suffix.count)) + "iz" + suffix.dropFirst(2)
+            }
+            break
         }
         return word
+    }
+
+    /// A query or text as terms, each with the unstemmed (but folded and respelled) token.
+    public func analyze(_ text: String) -> [(token: String, term: String)] {
+        tokens(text).compactMap { token in
+            guard !stopWords.contains(token) else { return nil }
+            let respelled = normalizeSpelling(token)
+            return (respelled, Porter2Stemmer.stem(respelled))
+        }
+    }
+
+    public func terms(_ text: String) -> [String] {
+        analyze(text).map(\.term)
     }
 }

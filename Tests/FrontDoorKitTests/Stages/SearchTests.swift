@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import FrontDoorKit
+
+@Suite("Derive: text analysis")
+struct TextAnalyzerTests {
+    let analyzer = TextAnalyzer()
+
+    @Test func foldsCaseAndDiacritics() {
+        #expect(analyzer.fold("Nāri CAFÉ ﬁne") == "nari cafe fine")
+        #expect(analyzer.terms("Nāri") == analyzer.terms("nari"))
+    }
+
+    @Test func apostrophesDisappear() {
+        #expect(analyzer.terms("women's") == ["women"])
+        #expect(analyzer.terms("womens") == ["women"])
+        #expect(analyzer.terms("women\u{2019}s") == ["women"])
+        #expect(analyzer.terms("women") == ["women"])
+    }
+
+    @Test(arguments: [("paediatric", "pediatric"), ("gynaecology", "gynecology"), ("organisation", "organization"),
+                      ("haematology", "hematology"), ("tumours", "tumors"), ("centre", "center"), ("anaesthetist", "anesthetist"),
+                      ("optimised", "optimized"), ("behaviour", "behavior")])
+    func britishAndAmericanSpellingsMeet(_ british: String, _ american: String) {
+        #expect(analyzer.terms(british) == analyzer.terms(american))
+        #expect(!analyzer.terms(british).isEmpty)
+    }
+
+    @Test func stopWordsAreDroppedAndTokensSplitOnPunctuation() {
+        #expect(analyzer.terms("The trials of the NHS-led test-bed") == ["trial", "nhs", "led", "test", "bed"])
+        #expect(analyzer.terms("covid-19 中文") == ["covid", "19", "中文"])
+    }
+
+    @Test func typoDistanceCountsASwapAsOneEdit() {
+        func distance(_ a: String, _ b: String, _ limit: Int = 2) -> Int { TypoDistance.between(Array(a.utf16), Array(b.utf16), limit: limit) }
+        #expect(distance("health", "helth") == 1)
+        #expect(distance("mental", "mentla") == 1)
+        #expect(distance("clinic", "clinic") == 0)
+        #expect(distance("abcdef", "uvwxyz", 1) == 2)
+    }
+}
+
+@Suite("Derive: ranking on the bundled Birmingham content")
+struct BundledSearchTests {
+    static let searcher: Searcher? = {
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content").path
+        guard let directory = try? SiteBuilder().check(content: content).directory else { return nil }
+        return Searcher(index: SearchIndex.build(from: directory))
+    }()
+
+    /// The examples of issue 3, each with the profile it must find first.
+    @Test(arguments: [
+        ("maternity app", "example-nari-health"),
+        ("Nari", "example-nari-health"),
+        ("nāri health", "example-nari-health"),
+        ("UHB", "university-hospitals-birmingham"),
+        ("mentall helth", "mental-health"),
+        ("clinical trials Birmingham", "institute-of-translational-medicine"),
+        ("menopause", "example-menopause-app"),
+        ("BHP evaluation", "bhp-evaluation-service"),
+        ("abhi", "abhi"),
+    ])
+    func exampleFindsItsTargetFirst(_ query: String, _ target: String) throws {
+        let searcher = try #require(Self.searcher)
+        #expect(searcher.search(query).results.first?.slug == target, "\(searcher.search(query).results.prefix(3).map(\.slug))")
+    }
+
+    @Test func americanSpellingFindsWomensHealthFirst() throws {
+        let searcher = try #require(Self.searcher)
+        let index = searcher.index
+        for query in ["gynecology", "gynaecology", "pediatric women"] {
+            let first = try #require(searcher.search(query).results.first, "\(query)")
+            let document = try #require(index.documents.first { $0.slug == first.slug })
+            #expect(document.slug == "womens-health" || document.areas.contains("womens-health"), "\(query): \(first.slug)")
+        }
+    }
+
+    @Test func synonymsFindProfilesThatNeverSayTheWord() throws {
+        let searcher = try #require(Self.searcher)
+        // "obstetrics" is a synonym of women's health; the maternity company never writes it.
+        let body = try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content/companies/example-maternity-monitor.md").path, encoding: .utf8)
+        #expect(!body.lowercased().contains("obstetric"))
+        #expect(searcher.search("obstetrics").results.map(\.slug).contains("example-maternity-monitor"))
+    }
+
+    @Test func exactMatchesOutrankTypoMatches() throws {
+        let searcher = try #require(Self.searcher)
+        let exact = searcher.search("health").results.first?.score ?? 0
+        let typo = searcher.search("helth").results.first?.score ?? 0
+        #expect(typo > 0)
+        #expect(typo < exact)
+    }
+
+    @Test func filtersNarrowAndCountTheOtherFacets() throws {
+        let searcher = try #require(Self.searcher)
+        let all = searcher.search("health")
+        let trusts = searcher.search("health", filters: .init(type: "trust"))
+        #expect(trusts.total > 0 && trusts.total < all.total)
+        #expect(trusts.results.allSatisfy { $0.type == "trust" })
+        // The type facet ignores the type filter itself, so the other types stay visible with counts.
+        #expect(trusts.facets["type"]?.first { $0.value == "company" }?.count == all.facets["type"]?.first { $0.value == "company" }?.count)
+        #expect(trusts.facets["type"]?.first { $0.value == "trust" }?.count == trusts.total)
+        let offering = searcher.search("", filters: .init(capability: "clinical-trials"))
+        #expect(offering.total > 0)
+        #expect(offering.results.map(\.slug) == offering.results.map(\.slug).sorted())
+    }
+
+    @Test func tiesBreakBySlugAndResultsAreStable() throws {
+        let searcher = try #require(Self.searcher)
+        let first = searcher.search("birmingham", limit: 100).results
+        #expect(first == searcher.search("birmingham", limit: 100).results)
+        for (a, b) in zip(first, first.dropFirst()) {
+            #expect(a.score > b.score || (a.score == b.score && a.slug < b.slug))
+        }
+    }
+}
