@@ -241,6 +241,12 @@
     if (!this.sorted) this.sorted = Object.keys(this.root.terms).sort(byCodeUnits);
     return Promise.resolve(this.sorted);
   };
+  SingleSource.prototype.vocabularyNear = function (length, maxEdits) {
+    return this.vocabulary().then(function (sorted) {
+      return sorted.filter(function (t) { return Math.abs(t.length - length) <= maxEdits; });
+    });
+  };
+  SingleSource.prototype.loadFacets = function () { return Promise.resolve(); };
   SingleSource.prototype.termsWithPrefix = function (prefix) {
     return this.vocabulary().then(function (sorted) { return sortedWithPrefix(sorted, prefix); });
   };
@@ -264,58 +270,96 @@
     return out;
   }
 
-  function shardName(term) {
-    var prefix = Array.from(term).slice(0, 2).join('');
+  function hexName(prefix) {
     var bytes = new TextEncoder().encode(prefix);
     var hex = '';
     for (var k = 0; k < bytes.length; k++) hex += (bytes[k] < 16 ? '0' : '') + bytes[k].toString(16);
     return hex;
   }
 
-  function ShardedSource(root, basePath, facets) {
+  // Large directories: term shards, document chunks, facets and vocabulary fetched on demand.
+  function ShardedSource(root, basePath) {
     this.root = root;
     this.base = basePath + 'search/';
     this.docCount = root.docCount;
+    this.shardPrefixes = root.shards;
     this.shardSet = new Set(root.shards);
     this.shards = new Map();
     this.chunks = new Map();
-    this.sorted = null;
-    var typeValues = root.labels.types.map(function (pair) { return pair[0]; });
-    var regions = root.labels.regions;
-    var docs = [];
-    for (var n = 0; n < root.docCount; n++) {
-      docs.push({ type: typeValues[facets.type[n]], areas: [], region: facets.region[n] >= 0 ? regions[facets.region[n]] : null, offers: [], tn: facets.tn[n] });
-    }
-    function expand(lists, labels, key) {
-      lists.forEach(function (gaps, index) {
-        var doc = 0;
-        for (var k = 0; k < gaps.length; k++) { doc += gaps[k]; docs[doc][key].push(labels[index][0]); }
-      });
-    }
-    expand(facets.areas, root.labels.areas, 'areas');
-    expand(facets.offers, root.labels.capabilities, 'offers');
-    this.facetRows = docs;
+    this.lengths = new Map();
+    this.facetRows = null;
+    this.facetPromise = null;
+    this.typeValues = root.labels.types.map(function (pair) { return pair[0]; });
   }
-  ShardedSource.prototype.shard = function (name) {
-    if (!this.shardSet.has(name)) return Promise.resolve({});
-    if (!this.shards.has(name)) this.shards.set(name, fetchJSON(this.base + 'terms/' + name + '.json'));
-    return this.shards.get(name);
+  ShardedSource.prototype.shardFor = function (term) {
+    var points = Array.from(term);
+    for (var length = points.length; length >= 1; length--) {
+      var prefix = points.slice(0, length).join('');
+      if (this.shardSet.has(prefix)) return prefix;
+    }
+    return null;
+  };
+  ShardedSource.prototype.shard = function (prefix) {
+    if (prefix === null) return Promise.resolve({});
+    if (!this.shards.has(prefix)) this.shards.set(prefix, fetchJSON(this.base + 'terms/' + hexName(prefix) + '.json'));
+    return this.shards.get(prefix);
   };
   ShardedSource.prototype.postings = function (term) {
-    return this.shard(shardName(term)).then(function (shard) {
+    return this.shard(this.shardFor(term)).then(function (shard) {
       return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
     });
   };
-  ShardedSource.prototype.vocabulary = function () {
-    if (!this.sorted) this.sorted = fetchJSON(this.base + 'vocabulary.json');
-    return this.sorted;
-  };
-  ShardedSource.prototype.termsWithPrefix = function (prefix) {
-    return this.shard(shardName(prefix)).then(function (shard) {
-      return Object.keys(shard).filter(function (t) { return t.indexOf(prefix) === 0; }).sort(byCodeUnits);
+  ShardedSource.prototype.termsWithPrefix = function (token) {
+    var self = this;
+    var wanted = this.shardPrefixes.filter(function (p) { return p.indexOf(token) === 0; });
+    var containing = this.shardFor(token);
+    if (containing !== null && wanted.indexOf(containing) < 0) wanted.push(containing);
+    return Promise.all(wanted.map(function (p) { return self.shard(p); })).then(function (shards) {
+      var out = [];
+      shards.forEach(function (shard) {
+        Object.keys(shard).forEach(function (t) { if (t.indexOf(token) === 0) out.push(t); });
+      });
+      return out.sort(byCodeUnits);
     });
   };
-  ShardedSource.prototype.facetsOf = function (doc) { return this.facetRows[doc]; };
+  ShardedSource.prototype.vocabularyNear = function (length, maxEdits) {
+    var self = this;
+    var wanted = this.root.vocabularyLengths.filter(function (l) { return Math.abs(l - length) <= maxEdits; });
+    return Promise.all(wanted.map(function (l) {
+      if (!self.lengths.has(l)) self.lengths.set(l, fetchJSON(self.base + 'vocabulary/' + l + '.json'));
+      return self.lengths.get(l);
+    })).then(function (lists) { return [].concat.apply([], lists).sort(byCodeUnits); });
+  };
+  ShardedSource.prototype.loadFacets = function () {
+    var self = this;
+    if (!this.facetPromise) {
+      this.facetPromise = fetchJSON(this.base + 'facets.json').then(function (facets) {
+        var regions = self.root.labels.regions;
+        var rows = [];
+        for (var n = 0; n < self.docCount; n++) {
+          rows.push({ areas: [], region: facets.region[n] >= 0 ? regions[facets.region[n]] : null, offers: [] });
+        }
+        function expand(lists, labels, key) {
+          lists.forEach(function (gaps, index) {
+            var doc = 0;
+            for (var k = 0; k < gaps.length; k++) { doc += gaps[k]; rows[doc][key].push(labels[index][0]); }
+          });
+        }
+        expand(facets.areas, self.root.labels.areas, 'areas');
+        expand(facets.offers, self.root.labels.capabilities, 'offers');
+        self.facetRows = rows;
+      });
+    }
+    return this.facetPromise;
+  };
+  ShardedSource.prototype.facetsOf = function (doc) {
+    var row = this.facetRows ? this.facetRows[doc] : null;
+    return {
+      type: this.typeValues[parseInt(this.root.docTypes.charAt(doc), 36)],
+      tn: parseInt(this.root.titleTerms.charAt(doc), 36),
+      areas: row ? row.areas : [], region: row ? row.region : null, offers: row ? row.offers : []
+    };
+  };
   ShardedSource.prototype.documents = function (numbers) {
     var self = this;
     var size = this.root.chunkSize;
@@ -354,13 +398,13 @@
       var word = analyzed[number];
       var matches = [];
       if (await source.postings(word.term)) matches.push([word.term, 1]);
-      if (number === analyzed.length - 1 && typing && word.token.length >= 2) {
+      if (number === analyzed.length - 1 && typing && word.token.length >= 3) {
         var prefixed = await source.termsWithPrefix(word.token);
         for (var p = 0; p < prefixed.length; p++) if (prefixed[p] !== word.term) matches.push([prefixed[p], PREFIX_WEIGHT]);
       }
       if (matches.length === 0 && word.token.length >= 5) {
         var maxEdits = word.token.length >= 9 ? 2 : 1;
-        var vocabulary = await source.vocabulary();
+        var vocabulary = await source.vocabularyNear(word.term.length, maxEdits);
         for (var v = 0; v < vocabulary.length; v++) {
           var candidate = vocabulary[v];
           if (Math.abs(candidate.length - word.term.length) > maxEdits) continue;
@@ -405,6 +449,8 @@
     var scored = [];
     var matched = new Set();
     var anyFilter = filters.type || filters.area || filters.region || filters.capability;
+    // Facet columns are fetched only when filters or counts are wanted (large sites split them out).
+    if (anyFilter || options.facets !== false) await source.loadFacets();
     if (expanded.length === 0) {
       if (anyFilter) for (var d = 0; d < source.docCount; d++) scored.push({ doc: d, score: 0 });
     } else {
@@ -419,8 +465,10 @@
           if (!postings) continue;
           matched.add(matches[m][0]);
           var weight = matches[m][1], idf = postings[0], entries = postings[1];
+          var doc = 0;
           for (var e = 0; e < entries.length; e += 3) {
-            var doc = entries[e], tfw = entries[e + 1];
+            doc += entries[e];
+            var tfw = entries[e + 1];
             var score = weight * idf * tfw * (k1 + 1) / (tfw + k1);
             var scores = best.get(doc);
             if (!scores) { scores = new Array(count).fill(0); best.set(doc, scores); }
@@ -537,9 +585,9 @@
           return new Engine(new SingleSource(root, base), root);
         });
       }
-      return Promise.all([fetchJSON(base + 'search/manifest.json'), fetchJSON(base + 'search/facets.json')]).then(function (parts) {
-        defaultAnalyzer = new Analyzer(parts[0].analyzer.stopWords, parts[0].analyzer.variants);
-        return new Engine(new ShardedSource(parts[0], base, parts[1]), parts[0]);
+      return fetchJSON(base + 'search/manifest.json').then(function (root) {
+        defaultAnalyzer = new Analyzer(root.analyzer.stopWords, root.analyzer.variants);
+        return new Engine(new ShardedSource(root, base), root);
       });
     });
   }
@@ -556,7 +604,7 @@
     stem: stem,
     Analyzer: Analyzer,
     typoDistance: typoDistance,
-    shardName: shardName,
+    hexName: hexName,
     highlight: function (text, matchedTerms) {
       return highlightWith(defaultAnalyzer || new Analyzer([], []), text, matchedTerms);
     }

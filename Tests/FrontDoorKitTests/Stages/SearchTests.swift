@@ -116,3 +116,38 @@ struct BundledSearchTests {
         }
     }
 }
+
+@Suite("Derive: split search index")
+struct SearchShardTests {
+    @Test func shardsReadBackAsTheSameIndex() throws {
+        let searcher = try #require(BundledSearchTests.searcher)
+        let index = searcher.index
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fd-shards-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = SearchIndexShards.files(index)
+        for file in files {
+            let url = root.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.data.write(to: url)
+        }
+        #expect(files.contains { $0.path == SearchIndexShards.manifestPath })
+        #expect(files.filter { $0.path.hasPrefix("search/docs/") }.count == (index.documents.count + SearchIndexShards.chunkSize - 1) / SearchIndexShards.chunkSize)
+        let read = try SearchIndexJSON.read(siteDirectory: root.path)
+        #expect(read == index)
+        #expect(Searcher(index: read).search("maternity app").results == searcher.search("maternity app").results)
+    }
+
+    @Test func shardFileNamesAreHexAndEveryTermLivesInItsLongestPrefixShard() throws {
+        #expect(SearchIndexShards.fileName("he") == "6865")
+        #expect(SearchIndexShards.fileName("中文") == "e4b8ade69687")
+        let index = try #require(BundledSearchTests.searcher).index
+        let shards = SearchIndexShards.shards(index)
+        #expect(shards.values.reduce(0) { $0 + $1.count } == index.terms.count)
+        for (prefix, terms) in shards {
+            for term in terms {
+                let longest = shards.keys.filter { term.hasPrefix($0) }.max { $0.count < $1.count }
+                #expect(longest == prefix, "\(term) is in \(prefix), but the longest matching shard is \(longest ?? "none")")
+            }
+        }
+    }
+}

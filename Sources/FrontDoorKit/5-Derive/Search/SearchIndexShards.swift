@@ -1,50 +1,90 @@
 import Foundation
 
 /// The split form of the index for large directories (`docs/search-index.md`, "Files"):
-/// a manifest, term shards by prefix, document chunks, facets and the vocabulary, so that a
-/// first query downloads only the shards and chunks it needs.
+/// a manifest, term shards by prefix, document chunks, facets and the vocabulary by word
+/// length, so that a first query downloads only what it needs.
 public enum SearchIndexShards {
     public static let manifestPath = "search/manifest.json"
-    public static let prefixLength = 2
     public static let chunkSize = 50
+    /// A shard whose JSON is larger is split by one more character of its terms.
+    public static let shardLimit = 24_000
 
-    /// The shard a term lives in: its first two Unicode scalars, as hex of their UTF-8 bytes
-    /// (file names stay ASCII whatever the language).
-    public static func shardName(_ term: String) -> String {
-        let prefix = String(String.UnicodeScalarView(term.unicodeScalars.prefix(prefixLength)))
-        return prefix.utf8.map { String(format: "%02x", $0) }.joined()
+    /// The file name of a shard: the hex of its prefix's UTF-8 bytes, so names stay ASCII.
+    public static func fileName(_ prefix: String) -> String {
+        prefix.utf8.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Groups terms into shards by prefix: one character at first, one more wherever a group
+    /// is over `shardLimit`. A term shorter than the next depth goes in a shard named by the
+    /// whole term. A term lives in the shard with the longest name it starts with.
+    static func shards(_ index: SearchIndex) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        func size(_ terms: [String]) -> Int {
+            terms.reduce(0) { $0 + $1.utf8.count + 12 + (index.terms[$1]?.entries.count ?? 0) * 10 }
+        }
+        func split(_ terms: [String], prefix: String, depth: Int) {
+            if size(terms) <= shardLimit || terms.allSatisfy({ $0.unicodeScalars.count <= depth }) {
+                result[prefix, default: []] += terms
+                return
+            }
+            var groups: [String: [String]] = [:]
+            for term in terms {
+                let scalars = term.unicodeScalars
+                if scalars.count <= depth {
+                    result[term, default: []].append(term)
+                } else {
+                    groups[String(String.UnicodeScalarView(scalars.prefix(depth + 1))), default: []].append(term)
+                }
+            }
+            for (next, group) in groups { split(group, prefix: next, depth: depth + 1) }
+        }
+        var first: [String: [String]] = [:]
+        for term in index.terms.keys { first[String(String.UnicodeScalarView(term.unicodeScalars.prefix(1))), default: []].append(term) }
+        for (prefix, terms) in first { split(terms, prefix: prefix, depth: 1) }
+        return result
     }
 
     public static func files(_ index: SearchIndex) -> [OutputFile] {
-        var shards: [String: [String]] = [:]
-        for term in index.terms.keys { shards[shardName(term), default: []].append(term) }
-        let shardNames = shards.keys.sorted()
+        let shards = shards(index)
+        let prefixes = shards.keys.sorted(by: SearchIndexJSON.utf16Order)
+        let typeNumber = Dictionary(uniqueKeysWithValues: index.types.enumerated().map { ($1.value, $0) })
 
         var manifest = JSONText()
         manifest.raw("{")
         SearchIndexJSON.header(index, into: &manifest)
-        manifest.raw(",\"docCount\":\(index.documents.count),\"chunkSize\":\(chunkSize),\"prefixLength\":\(prefixLength),\"shards\":")
-        manifest.strings(shardNames)
-        manifest.raw("}")
+        manifest.raw(",\"docCount\":\(index.documents.count),\"chunkSize\":\(chunkSize),\"shards\":")
+        manifest.strings(prefixes)
+        // Needed to rank any result: the type (for its weight) and title length of every document.
+        manifest.raw(",\"docTypes\":")
+        manifest.string(index.documents.map { String(typeNumber[$0.type] ?? 0, radix: 36) }.joined())
+        manifest.raw(",\"titleTerms\":")
+        manifest.string(index.documents.map { String(min($0.titleTerms, 35), radix: 36) }.joined())
+        var lengths: Set<Int> = []
+        for term in index.terms.keys { lengths.insert(term.utf16.count) }
+        manifest.raw(",\"vocabularyLengths\":[\(lengths.sorted().map(String.init).joined(separator: ","))]}")
         var files = [OutputFile(path: manifestPath, data: manifest.data)]
 
         files.append(OutputFile(path: "search/facets.json", data: facets(index)))
 
-        var vocabulary = JSONText()
-        vocabulary.strings(index.terms.keys.sorted(by: SearchIndexJSON.utf16Order))
-        files.append(OutputFile(path: "search/vocabulary.json", data: vocabulary.data))
+        var byLength: [Int: [String]] = [:]
+        for term in index.terms.keys { byLength[term.utf16.count, default: []].append(term) }
+        for (length, terms) in byLength {
+            var vocabulary = JSONText()
+            vocabulary.strings(terms.sorted(by: SearchIndexJSON.utf16Order))
+            files.append(OutputFile(path: "search/vocabulary/\(length).json", data: vocabulary.data))
+        }
 
-        for name in shardNames {
+        for prefix in prefixes {
             var json = JSONText()
             json.raw("{")
-            for (number, term) in shards[name]!.sorted(by: SearchIndexJSON.utf16Order).enumerated() {
+            for (number, term) in shards[prefix]!.sorted(by: SearchIndexJSON.utf16Order).enumerated() {
                 if number > 0 { json.raw(",") }
                 json.string(term)
                 json.raw(":")
                 SearchIndexJSON.encode(index.terms[term]!, into: &json)
             }
             json.raw("}")
-            files.append(OutputFile(path: "search/terms/\(name).json", data: json.data))
+            files.append(OutputFile(path: "search/terms/\(fileName(prefix)).json", data: json.data))
         }
         for start in stride(from: 0, to: index.documents.count, by: chunkSize) {
             var json = JSONText()
@@ -56,21 +96,16 @@ public enum SearchIndexShards {
             json.raw("]")
             files.append(OutputFile(path: "search/docs/\(start / chunkSize).json", data: json.data))
         }
-        return files
+        return files.sorted { $0.path < $1.path }
     }
 
-    /// Columns over all documents, for filtering and facet counts without the documents:
-    /// `type` and `tn` one entry per document, `region` an index into `labels.regions` (-1 none),
-    /// `areas` and `offers` the document numbers of each label in order, as gaps from the previous.
+    /// For filters and facet counts, loaded only when they are wanted: `region` an index
+    /// into `labels.regions` per document (-1 none); `areas` and `offers` the document numbers
+    /// of each label in order, as gaps from the previous.
     static func facets(_ index: SearchIndex) -> Data {
-        let typeNumber = Dictionary(uniqueKeysWithValues: index.types.enumerated().map { ($1.value, $0) })
         let regionNumber = Dictionary(index.regions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var json = JSONText()
-        json.raw("{\"type\":[")
-        json.raw(index.documents.map { String(typeNumber[$0.type] ?? -1) }.joined(separator: ","))
-        json.raw("],\"tn\":[")
-        json.raw(index.documents.map { String($0.titleTerms) }.joined(separator: ","))
-        json.raw("],\"region\":[")
+        json.raw("{\"region\":[")
         json.raw(index.documents.map { String($0.region.flatMap { regionNumber[$0] } ?? -1) }.joined(separator: ","))
         func gaps(_ labels: [(value: String, label: String)], _ values: (SearchIndex.Document) -> [String]) {
             var members: [String: [Int]] = [:]
@@ -113,8 +148,8 @@ public enum SearchIndexShards {
             let documents = try load("search/docs/\(chunk / size).json") as? [[String: Any]] ?? []
             index.documents += try documents.map(SearchIndexJSON.document)
         }
-        for name in root["shards"] as? [String] ?? [] {
-            let shard = try SearchIndexJSON.terms(try load("search/terms/\(name).json") as? [String: Any] ?? [:])
+        for prefix in root["shards"] as? [String] ?? [] {
+            let shard = try SearchIndexJSON.terms(try load("search/terms/\(fileName(prefix)).json") as? [String: Any] ?? [:])
             index.terms.merge(shard) { first, _ in first }
         }
         return index

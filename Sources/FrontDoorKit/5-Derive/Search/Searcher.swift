@@ -63,7 +63,7 @@ public struct Searcher: Sendable {
         return analyzed.enumerated().map { number, word in
             var matches: [(term: String, weight: Double)] = []
             if index.terms[word.term] != nil { matches.append((word.term, 1)) }
-            if number == analyzed.count - 1, typing, word.token.utf16.count >= 2 {
+            if number == analyzed.count - 1, typing, word.token.utf16.count >= 3 {
                 for term in terms(withPrefix: word.token) where term != word.term {
                     matches.append((term, Self.prefixWeight))
                 }
