@@ -153,8 +153,13 @@ public enum Porter2Stemmer {
     }
 
     static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let tail = Array(suffix.utf8)
-        return w.count >= tail.count && Array(w[(w.count - tail.count)...]) == tail
+        var suffix = suffix
+        return suffix.withUTF8 { tail in
+            guard w.count >= tail.count else { return false }
+            let offset = w.count - tail.count
+            for index in 0..<tail.count where w[offset + index] != tail[index] { return false }
+            return true
+        }
     }
 
     static func longest(_ w: [UInt8], _ suffixes: [String]) -> String? {

@@ -63,10 +63,12 @@ public struct SearchIndex: Sendable, Equatable {
         let config = directory.config
         var documents: [Document] = []
         var fieldTerms: [[String: [String]]] = []
+        var cache: [String: String] = [:]
+        func terms(_ text: String) -> [String] { analyzer.terms(text, cache: &cache) }
         for type in ProfileType.allCases {
             for profile in directory.profiles(of: type) {
                 let areaProfiles = profile.areas.compactMap { directory.bySlug[$0] }
-                let titleTerms = analyzer.terms(profile.title)
+                let titleTerms = terms(profile.title)
                 documents.append(Document(
                     slug: profile.slug, type: type.rawValue, title: profile.title, url: config.basePath + profile.path,
                     summary: profile.summary, areas: areaProfiles.map(\.slug), region: profile.location?.region,
@@ -76,15 +78,15 @@ public struct SearchIndex: Sendable, Equatable {
                     : areaProfiles.flatMap { [$0.title] + $0.synonyms }
                 fieldTerms.append([
                     "title": titleTerms,
-                    "aliases": analyzer.terms(profile.aliases.joined(separator: " ")),
-                    "areas": analyzer.terms(areaText.joined(separator: " ")),
-                    "tags": analyzer.terms(profile.tags.joined(separator: " ")),
-                    "summary": analyzer.terms(([profile.summary] + profile.priorities).joined(separator: " ")),
-                    "offers": analyzer.terms(profile.offers.map(config.capabilityLabel).joined(separator: " ")),
-                    "seeks": analyzer.terms(profile.seeks.map(config.capabilityLabel).joined(separator: " ")),
-                    "location": analyzer.terms([profile.location?.city, profile.location?.region, profile.location?.postcode]
+                    "aliases": terms(profile.aliases.joined(separator: " ")),
+                    "areas": terms(areaText.joined(separator: " ")),
+                    "tags": terms(profile.tags.joined(separator: " ")),
+                    "summary": terms(([profile.summary] + profile.priorities).joined(separator: " ")),
+                    "offers": terms(profile.offers.map(config.capabilityLabel).joined(separator: " ")),
+                    "seeks": terms(profile.seeks.map(config.capabilityLabel).joined(separator: " ")),
+                    "location": terms([profile.location?.city, profile.location?.region, profile.location?.postcode]
                         .compactMap { $0 }.joined(separator: " ")),
-                    "body": analyzer.terms(profile.body),
+                    "body": terms(profile.body),
                 ])
             }
         }

@@ -97,4 +97,15 @@ public struct TextAnalyzer: Sendable {
     public func terms(_ text: String) -> [String] {
         analyze(text).map(\.term)
     }
+
+    /// `terms(_:)` with each distinct token respelled and stemmed once: a corpus repeats
+    /// its words, so the index builder keeps one cache for all documents.
+    public func terms(_ text: String, cache: inout [String: String]) -> [String] {
+        tokens(text).compactMap { token in
+            if let term = cache[token] { return term.isEmpty ? nil : term }
+            let term = stopWords.contains(token) ? "" : Porter2Stemmer.stem(normalizeSpelling(token))
+            cache[token] = term
+            return term.isEmpty ? nil : term
+        }
+    }
 }
