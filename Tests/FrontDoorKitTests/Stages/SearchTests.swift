@@ -60,6 +60,8 @@ struct BundledSearchTests {
         ("menopause", "example-menopause-app"),
         ("BHP evaluation", "bhp-evaluation-service"),
         ("abhi", "abhi"),
+        ("psychiatry", "mental-health"),
+        ("hospital at home", "virtual-wards"),
     ])
     func exampleFindsItsTargetFirst(_ query: String, _ target: String) throws {
         let searcher = try #require(Self.searcher)

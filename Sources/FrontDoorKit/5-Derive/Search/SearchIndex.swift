@@ -73,12 +73,13 @@ public struct SearchIndex: Sendable, Equatable {
                     slug: profile.slug, type: type.rawValue, title: profile.title, url: config.basePath + profile.path,
                     summary: profile.summary, areas: areaProfiles.map(\.slug), region: profile.location?.region,
                     offers: profile.offers, titleTerms: titleTerms.count))
-                let areaText = type == .area
-                    ? profile.synonyms
-                    : areaProfiles.flatMap { [$0.title] + $0.synonyms }
+                // An area's synonyms are other names for it, so they count as its aliases; the
+                // organisations in the area carry its title and synonyms at area weight.
+                let names = type == .area ? profile.synonyms : profile.aliases
+                let areaText = type == .area ? [] : areaProfiles.flatMap { [$0.title] + $0.synonyms }
                 fieldTerms.append([
                     "title": titleTerms,
-                    "aliases": terms(profile.aliases.joined(separator: " ")),
+                    "aliases": terms(names.joined(separator: " ")),
                     "areas": terms(areaText.joined(separator: " ")),
                     "tags": terms(profile.tags.joined(separator: " ")),
                     "summary": terms(([profile.summary] + profile.priorities).joined(separator: " ")),
