@@ -247,6 +247,7 @@
     });
   };
   SingleSource.prototype.loadFacets = function () { return Promise.resolve(); };
+  SingleSource.prototype.facetsReady = function () { return true; };
   SingleSource.prototype.termsWithPrefix = function (prefix) {
     return this.vocabulary().then(function (sorted) { return sortedWithPrefix(sorted, prefix); });
   };
@@ -352,6 +353,7 @@
     }
     return this.facetPromise;
   };
+  ShardedSource.prototype.facetsReady = function () { return this.facetRows !== null; };
   ShardedSource.prototype.facetsOf = function (doc) {
     var row = this.facetRows ? this.facetRows[doc] : null;
     return {
@@ -507,8 +509,10 @@
       if (passes(f, 'capability')) f.offers.forEach(function (o) { add(facetCounts.capability, o); });
     }
     var labels = this.labels;
-    var facets = {};
-    ['type', 'area', 'region', 'capability'].forEach(function (name) {
+    // With `facets: false` on a split index whose facet columns are not loaded yet, there are
+    // no counts to give: `facets` is null, and a second call with facets fills them in.
+    var facets = source.facetsReady() ? {} : null;
+    if (facets) ['type', 'area', 'region', 'capability'].forEach(function (name) {
       facets[name] = labels[name].filter(function (pair) {
         return (facetCounts[name].get(pair[0]) || 0) > 0 || pair[0] === filters[name];
       }).map(function (pair) {

@@ -291,7 +291,8 @@
   function run(value) {
     if (!engine) return;
     var mine = ++sequence;
-    var options = { limit: LIMIT };
+    // Results first; on a large (split) index the facet counts follow in a second call.
+    var options = { limit: LIMIT, facets: false };
     FACETS.forEach(function (name) { if (value[name]) options[name] = value[name]; });
     var result;
     try {
@@ -302,6 +303,12 @@
     result.then(function (response) {
       if (mine !== sequence) return; // a newer search has started
       render(response || {}, value);
+      if (response && response.facets === null) {
+        options.facets = true;
+        Promise.resolve(engine.search(value.q, options)).then(function (full) {
+          if (mine === sequence && full) updateFacets(full.facets, value);
+        });
+      }
     }, function (error) {
       if (mine !== sequence) return;
       setStatus('Sorry, the search did not work. Try again, or browse by type or area.');
