@@ -191,3 +191,22 @@ def shared_driver():
     browser = make_driver()
     yield browser
     browser.quit()
+
+
+@pytest.fixture(scope="session")
+def large_site_dir(scratch) -> Path:
+    """A generated directory large enough that the search index is split into shards."""
+    given = os.environ.get("FRONTDOOR_LARGE_SITE")
+    if given:
+        return Path(given)
+    content = scratch / "large"
+    subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_corpus.py"), "2100", str(content)],
+                   check=True, capture_output=True)
+    return build_site(content / "content", scratch / "large-site")
+
+
+@pytest.fixture(scope="session")
+def large_server(large_site_dir):
+    running = SiteServer(large_site_dir, base_path_of(large_site_dir), STRICT_CSP)
+    yield running
+    running.close()
