@@ -38,6 +38,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift run -c release MatchBenchmark`: matching at national scale against a brute-force peer.
+        .executableTarget(
+            name: "MatchBenchmark",
+            dependencies: ["FrontDoorKit"],
+            path: "Benchmarks/MatchBenchmark"
+        ),
         .testTarget(
             name: "FrontDoorKitTests",
             dependencies: ["FrontDoorKit"],

@@ -1,0 +1,2 @@
+// Placeholder entry point; the benchmark is being written.
+print("MatchBenchmark: not written yet")
