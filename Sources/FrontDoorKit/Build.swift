@@ -112,9 +112,10 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += templateProblems
         guard let templates else { report.timings = clock.steps; return report }
 
-        let derived = clock.time("derive") { SiteDeriver().derive(directory) }
+        let matches = clock.time("match") { MatchResults(directory: directory) }
+        let derived = clock.time("derive") { SiteDeriver().derive(directory, matches: matches) }
         let assets = AssetSet(assets: templateSource.assets)
-        let pages = clock.time("render") { SiteRenderer(templates: templates, assets: assets).render(directory) }
+        let pages = clock.time("render") { SiteRenderer(templates: templates, assets: assets).render(directory, matches: matches) }
 
         let copies = report.assets.map { SiteWriter.Copy(sourcePath: $0.absolutePath, destination: "assets/" + $0.relativePath) }
         let files = pages + derived + assets.files

@@ -5,7 +5,7 @@ import Foundation
 public struct SiteDeriver: Sendable {
     public init() {}
 
-    public func derive(_ directory: Directory) -> [OutputFile] {
+    public func derive(_ directory: Directory, matches: MatchResults) -> [OutputFile] {
         let config = directory.config
         var files: [OutputFile] = []
         let index = SearchIndex.build(from: directory)
@@ -14,7 +14,7 @@ public struct SiteDeriver: Sendable {
         } else {
             files += SearchIndexShards.files(index)
         }
-        var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil)]
+        var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil), ("match/", nil)]
         for type in ProfileType.allCases {
             pages.append((type.folder + "/", nil))
             for profile in directory.profiles(of: type) {
@@ -24,6 +24,7 @@ public struct SiteDeriver: Sendable {
         files.append(Sitemap.build(pages: pages, origin: config.origin))
         files.append(Sitemap.robots(origin: config.origin))
         files.append(PartnershipFeed.build(directory))
+        files.append(MatchExport.file(matches, directory: directory))
         return files
     }
 }

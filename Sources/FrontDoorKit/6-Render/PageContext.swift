@@ -6,9 +6,11 @@ struct PageContext {
     let directory: Directory
     let assets: [String: String]
     let basePath: String
+    let matches: MatchResults
 
-    init(directory: Directory, assets: AssetSet) {
+    init(directory: Directory, assets: AssetSet, matches: MatchResults) {
         self.directory = directory
+        self.matches = matches
         self.basePath = directory.config.basePath
         self.assets = assets.paths.mapValues { directory.config.basePath + $0 }
     }
@@ -40,6 +42,7 @@ struct PageContext {
                 "home_url": url(""),
                 "base_path": basePath,
                 "search_url": url("search/"),
+                "match_url": url("match/"),
                 "feed_url": url(PartnershipFeed.path),
             ] as [String: Any],
             "page": [

@@ -11,10 +11,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// One page per profile, a list per type, the home page and the 404 page, in path order.
-    public func render(_ directory: Directory) -> [OutputFile] {
-        let context = PageContext(directory: directory, assets: assets)
+    public func render(_ directory: Directory, matches: MatchResults? = nil) -> [OutputFile] {
+        let matches = matches ?? MatchResults(directory: directory)
+        let context = PageContext(directory: directory, assets: assets, matches: matches)
         var pages: [OutputFile] = [home(context), notFound(context)]
         if templates.has("search") { pages.append(search(context)) }
+        if templates.has("match") { pages += matchPages(context) }
         for type in ProfileType.allCases {
             pages.append(list(type, context))
             for profile in directory.profiles(of: type) {
@@ -34,7 +36,7 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: profile.path + "index.html", text: html)
     }
 
-    private func frame(_ context: PageContext, title: String, description: String, path: String,
+    func frame(_ context: PageContext, title: String, description: String, path: String,
                        crumbs: [(String, String)] = [], section: ProfileType? = nil, _ extra: [String: Any]) -> [String: Any] {
         context.page(title: title, description: description, path: path, breadcrumbs: crumbs, section: section)
             .merging(extra) { _, new in new }
@@ -98,6 +100,7 @@ public struct SiteRenderer: Sendable {
         if let website = profile.website { data["website"] = website }
         if let email = profile.email { data["email"] = email }
         if let logo = profile.logo { data["logo_url"] = context.fileURL("assets/" + logo) }
+        data.merge(context.matchContext(for: profile)) { _, new in new }
         return templates.render("organisation", frame(context, title: profile.title, description: profile.summary, path: profile.path,
             crumbs: [(profile.type.pluralLabel, profile.type.folder + "/"), (profile.title, profile.path)], section: profile.type,
             ["profile": data]))

@@ -1,0 +1,19 @@
+/// Matching computed once per build: what company pages, partner pages, the match pages
+/// and `match.json` show.
+public struct MatchResults: Sendable {
+    public static let suggestionsPerCompany = 5
+    public static let companiesPerPartner = 5
+
+    public let engine: MatchEngine
+    /// Each company's top suggestions, in directory order.
+    public let byCompany: [(company: String, suggestions: [MatchEngine.Suggestion])]
+    public let suggestions: [String: [MatchEngine.Suggestion]]
+    public let companiesByPartner: [String: [(company: String, score: Double, reasons: [String])]]
+
+    public init(directory: Directory) {
+        engine = MatchEngine(directory: directory)
+        byCompany = engine.allSuggestions(limit: Self.suggestionsPerCompany)
+        suggestions = Dictionary(uniqueKeysWithValues: byCompany.map { ($0.company, $0.suggestions) })
+        companiesByPartner = MatchEngine.companiesByPartner(byCompany, limit: Self.companiesPerPartner)
+    }
+}

@@ -1,0 +1,92 @@
+/// `/match/`: the coverage grid of areas against organisation types, and for each area (and
+/// each area with a capability) a prebuilt page of the partners with expertise beside the
+/// companies working in it, so the page works without JavaScript.
+extension SiteRenderer {
+    static let gridTypes: [ProfileType] = [.institution, .trust, .network, .company]
+
+    func matchPages(_ context: PageContext) -> [OutputFile] {
+        let directory = context.directory
+        var pages = [matchIndex(context)]
+        for area in directory.profiles(of: .area) {
+            pages.append(matchArea(area, capability: nil, context))
+            for capability in directory.config.capabilities.map(\.slug) {
+                pages.append(matchArea(area, capability: capability, context))
+            }
+        }
+        return pages
+    }
+
+    func matchIndex(_ context: PageContext) -> OutputFile {
+        let directory = context.directory
+        let areas = directory.profiles(of: .area)
+        let counts = areas.map { area in
+            Self.gridTypes.map { type in (directory.inArea[area.slug] ?? []).filter { directory.bySlug[$0]?.type == type }.count }
+        }
+        let highest = max(counts.joined().max() ?? 1, 1)
+        let rows = zip(areas, counts).map { area, row -> [String: Any] in
+            [
+                "title": area.title,
+                "url": context.url(area.path),
+                "match_url": context.url("match/\(area.slug)/"),
+                "cells": zip(Self.gridTypes, row).map { type, count -> [String: Any] in
+                    // Five shades for the heat map; the number is always shown too.
+                    ["count": count, "type": type.pluralLabel, "level": count == 0 ? 0 : 1 + (count * 4 - 1) / highest,
+                     "url": context.url(area.path)]
+                },
+            ]
+        }
+        let html = templates.render("match", frame(context, title: "Find partners", description:
+            "Which organisations in the directory have expertise in each area, and which companies work in it.",
+            path: "match/", crumbs: [("Find partners", "match/")], [
+                "columns": Self.gridTypes.map { ["title": $0.pluralLabel] },
+                "rows": rows,
+            ]))
+        return OutputFile(path: "match/index.html", text: html)
+    }
+
+    func matchArea(_ area: Profile, capability: String?, _ context: PageContext) -> OutputFile {
+        let directory = context.directory
+        let config = directory.config
+        let engine = context.matches.engine
+        let base = engine.partners(in: area.slug)
+        let ranked = capability == nil ? base : engine.partners(in: area.slug, offering: capability)
+        let baseScores = Dictionary(uniqueKeysWithValues: base.map { ($0.partner, $0.score) })
+        let baseOrder = Dictionary(uniqueKeysWithValues: base.enumerated().map { ($1.partner, $0) })
+        let partners = ranked.compactMap { suggestion -> [String: Any]? in
+            guard let partner = directory.bySlug[suggestion.partner] else { return nil }
+            var item = context.link(partner)
+            item["summary"] = partner.summary
+            item["score"] = context.scoreText(suggestion.score)
+            item["base_score"] = String(baseScores[suggestion.partner] ?? suggestion.score)
+            item["base_order"] = baseOrder[suggestion.partner] ?? 0
+            item["offers"] = context.capabilities(partner.offers)
+            item["offer_slugs"] = partner.offers.joined(separator: " ")
+            item["offers_selected"] = capability.map { partner.offers.contains($0) } ?? false
+            return item
+        }
+        let companies = (directory.inArea[area.slug] ?? []).compactMap { directory.bySlug[$0] }.filter { $0.type == .company }
+            .map { company -> [String: Any] in
+                var item = context.link(company)
+                item["summary"] = company.summary
+                item["seeks"] = context.capabilities(company.seeks)
+                item["maturity_label"] = company.maturity.map(ContentSchema.choiceLabel) ?? false
+                return item
+            }
+        let areaURL = "match/\(area.slug)/"
+        let path = capability.map { areaURL + "\($0)/" } ?? areaURL
+        let choices: [[String: Any]] = [["label": "Any", "slug": "", "url": context.url(areaURL), "selected": capability == nil]]
+            + config.capabilities.map { ["label": $0.label, "slug": $0.slug, "url": context.url(areaURL + "\($0.slug)/"), "selected": $0.slug == capability] }
+        let capabilityLabel = capability.map(config.capabilityLabel)
+        let title = "Partners in \(area.title)" + (capabilityLabel.map { " offering \($0.lowercased())" } ?? "")
+        let html = templates.render("match-area", frame(context, title: title,
+            description: "Organisations with expertise in \(area.title.lowercased()), and the companies working in it.", path: path,
+            crumbs: [("Find partners", "match/"), (area.title, areaURL)] + (capabilityLabel.map { [($0, path)] } ?? []), [
+                "area": ["title": area.title, "url": context.url(area.path), "summary": area.summary, "match_url": context.url(areaURL)] as [String: Any],
+                "capabilities": choices,
+                "capability_label": capabilityLabel ?? false,
+                "partners": partners,
+                "companies": companies,
+            ]))
+        return OutputFile(path: path + "index.html", text: html)
+    }
+}
