@@ -19,6 +19,13 @@ public struct MatchEngine: Sendable {
         public var type: String
         public var score: Double
         public var reasons: [String]
+
+        public init(partner: String, type: String, score: Double, reasons: [String]) {
+            self.partner = partner
+            self.type = type
+            self.score = score
+            self.reasons = reasons
+        }
     }
 
     public static let capabilityWeight = 1.5
