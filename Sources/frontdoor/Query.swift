@@ -59,16 +59,23 @@ struct Match: ParsableCommand {
             printError("error: the content has errors; fix them first\n")
             throw ExitCode(2)
         }
-        guard let suggestions = MatchEngine(directory: directory).suggestions(for: company, limit: limit) else {
+        let engine = MatchEngine(directory: directory)
+        guard let suggestions = engine.suggestions(for: company, limit: limit) else {
             printError("error: no company with slug `\(company)`\n")
             throw ExitCode(1)
         }
         if json {
-            struct Output: Encodable { var company: String; var suggestions: [MatchEngine.Suggestion] }
+            struct Output: Encodable { var company: String; var suggestions: [MatchEngine.Suggestion]; var existing: [String] }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(Output(company: company, suggestions: suggestions)), as: UTF8.self))
+            let output = Output(company: company, suggestions: suggestions, existing: engine.existingPartners(of: company))
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
         } else {
+            let profile = directory.bySlug[company]
+            let facts = [profile?.maturity.map { "maturity: \($0)" }, profile?.evidenceTier.map { "NICE evidence tier: \($0.uppercased())" }].compactMap { $0 }
+            print("Suggested partners for \(profile?.title ?? company)" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))"))
+            let existing = engine.existingPartners(of: company).compactMap { directory.bySlug[$0]?.title }
+            if !existing.isEmpty { print("Already working with: \(existing.joined(separator: ", "))") }
             for suggestion in suggestions {
                 let title = directory.bySlug[suggestion.partner]?.title ?? suggestion.partner
                 print(String(format: "%6.2f  %@ (%@)", suggestion.score, title, suggestion.type))
