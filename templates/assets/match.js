@@ -34,6 +34,12 @@
       else link.removeAttribute('aria-current');
     });
     if (note) note.textContent = slug ? 'Those offering ' + label + ' come first.' : 'Choose what you need to bring those who offer it to the top.';
+    // The heading and title of the prebuilt page for this choice.
+    var heading = document.querySelector('[data-match-title]');
+    if (heading) {
+      heading.textContent = 'Partners in ' + heading.getAttribute('data-area') + (slug ? ' offering ' + label.toLowerCase() : '');
+      document.title = heading.textContent + ' \u2013 ' + heading.getAttribute('data-site-title');
+    }
   }
 
   function choiceFor(pathname) {
@@ -45,6 +51,7 @@
     var link = event.target.closest ? event.target.closest('[data-capability]') : null;
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
+    if (link.getAttribute('aria-current') === 'page') return;
     apply(link.getAttribute('data-capability'), link.textContent);
     history.pushState({ frontdoorMatch: true }, '', link.href);
   });

@@ -30,8 +30,10 @@ extension SiteRenderer {
                 "match_url": context.url("match/\(area.slug)/"),
                 "cells": zip(Self.gridTypes, row).map { type, count -> [String: Any] in
                     // Five shades for the heat map; the number is always shown too.
-                    ["count": count, "type": type.pluralLabel, "level": count == 0 ? 0 : 1 + (count * 4 - 1) / highest,
-                     "url": context.url(area.path)]
+                    let level: Int = count == 0 ? 0 : 1 + (count * 4 - 1) / highest
+                    let cell: [String: Any] = ["count": count, "has_count": count > 0, "type": type.pluralLabel,
+                                               "level": level, "url": context.url(area.path)]
+                    return cell
                 },
             ]
         }
