@@ -38,6 +38,8 @@ public struct MatchEngine: Sendable {
     /// Partners by area, in directory order: the candidate index.
     let partnersByArea: [String: [String]]
     let rarities: [String: Double]
+    /// The same facts as small integers, for the scoring loop.
+    let index: MatchIndex
 
     public init(directory: Directory) {
         self.directory = directory
@@ -52,6 +54,7 @@ public struct MatchEngine: Sendable {
         partnersByArea = byArea
         let total = Double(max(partnerCount, 1))
         rarities = byArea.mapValues { 1 + Foundation.log(total / Double(max($0.count, 1))) }
+        index = MatchIndex(directory: directory, partnersByArea: byArea, rarities: rarities)
     }
 
     /// How much sharing an area says: areas with few partners count more.
@@ -73,42 +76,102 @@ public struct MatchEngine: Sendable {
     /// Ranked suggestions for one company, or nil when the slug is not a company.
     public func suggestions(for companySlug: String, limit: Int = 10) -> [Suggestion]? {
         guard let company = directory.bySlug[companySlug], company.type == .company else { return nil }
-        let existing = Set(existingPartners(of: company.slug))
-        var candidates: Set<String> = []
-        for area in company.areas { candidates.formUnion(partnersByArea[area] ?? []) }
-        let companyAreas = Set(company.areas)
-        var suggestions: [Suggestion] = []
-        for slug in candidates where !existing.contains(slug) {
-            guard let partner = directory.bySlug[slug] else { continue }
-            var score = 0.0
-            var reasons: [String] = []
-            for area in company.areas where partner.areas.contains(area) {
-                score += rarity(of: area)
-                reasons.append("Shares area: " + title(area))
+        var scratch = MatchIndex.Scratch(partners: index.partners.count, areas: index.rarity.count)
+        return suggestions(for: company, limit: limit, scratch: &scratch)
+    }
+
+    /// Scores every partner sharing an area with the company through the area index, keeps
+    /// the best `limit`, and writes reasons for those only.
+    func suggestions(for company: Profile, limit: Int, scratch: inout MatchIndex.Scratch) -> [Suggestion] {
+        let existing = Set(existingPartners(of: company.slug).compactMap { index.partnerNumber[$0] })
+        let companyAreas = company.areas.compactMap { index.areaNumber[$0] }
+        let companyAreaSet = Set(companyAreas)
+        scratch.reset()
+        var marked: [Int] = []
+        for area in companyAreas {
+            for related in index.related[area] where !companyAreaSet.contains(related) && scratch.relatedArea[related] == 0 {
+                scratch.relatedArea[related] = 1
+                marked.append(related)
             }
-            for area in partner.areas where !companyAreas.contains(area) {
-                if let yours = company.areas.first(where: { (directory.relatedAreas[$0] ?? []).contains(area) }) {
-                    score += Self.relatedAreaShare * rarity(of: area)
-                    reasons.append("Related area: \(title(area)) (related to \(title(yours)))")
+        }
+        defer { for area in marked { scratch.relatedArea[area] = 0 } }
+        let seeks = company.seeks.compactMap { index.capabilityNumber[$0] }
+        let seekBits = seeks.reduce(UInt64(0)) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
+        let region = company.location?.region.flatMap { index.regionNumber[$0] } ?? -1
+
+        for area in companyAreas {
+            for partner in index.partnersInArea[area] {
+                scratch.add(partner, index.rarity[area])
+            }
+        }
+        var best: [(score: Double, partner: Int)] = []
+        best.reserveCapacity(limit + 1)
+        for partner in scratch.touched where !existing.contains(partner) {
+            var score = scratch.score[partner]
+            for area in index.partnerAreas[partner] where scratch.relatedArea[area] != 0 {
+                score += Self.relatedAreaShare * index.rarity[area]
+            }
+            if let bits = index.partnerOfferBits {
+                score += Self.capabilityWeight * Double((bits[partner] & seekBits).nonzeroBitCount)
+            } else {
+                for capability in seeks where index.partnerOffers[partner].contains(capability) {
+                    score += Self.capabilityWeight
                 }
             }
-            for capability in company.seeks where partner.offers.contains(capability) {
-                score += Self.capabilityWeight
-                reasons.append("Offers what you seek: " + directory.config.capabilityLabel(capability))
+            if region >= 0, index.partnerRegion[partner] == region { score += Self.regionWeight }
+            let rounded = (score * 100).rounded() / 100
+            // Keep the best `limit`, ties to the smaller slug: an insertion into a short sorted list.
+            let slugRank = index.slugRank[partner]
+            if best.count == limit, let last = best.last,
+               rounded < last.score || (rounded == last.score && slugRank > index.slugRank[last.partner]) { continue }
+            var at = best.count
+            while at > 0, best[at - 1].score < rounded || (best[at - 1].score == rounded && index.slugRank[best[at - 1].partner] > slugRank) {
+                at -= 1
             }
-            if let region = company.location?.region, region == partner.location?.region {
-                score += Self.regionWeight
-                reasons.append("Same region: " + region)
-            }
-            suggestions.append(Suggestion(partner: slug, type: partner.type.rawValue, score: (score * 100).rounded() / 100, reasons: reasons))
+            best.insert((rounded, partner), at: at)
+            if best.count > limit { best.removeLast() }
         }
-        suggestions.sort { $0.score != $1.score ? $0.score > $1.score : $0.partner < $1.partner }
-        return Array(suggestions.prefix(limit))
+        return best.map { entry in
+            let partner = directory.bySlug[index.partners[entry.partner]]!
+            return Suggestion(partner: partner.slug, type: partner.type.rawValue, score: entry.score,
+                              reasons: reasons(company, partner, companyAreas: company.areas))
+        }
+    }
+
+    /// Why a partner is suggested, in the order of the score's terms.
+    func reasons(_ company: Profile, _ partner: Profile, companyAreas: [String]) -> [String] {
+        var reasons: [String] = []
+        for area in companyAreas where partner.areas.contains(area) {
+            reasons.append("Shares area: " + title(area))
+        }
+        for area in partner.areas where !companyAreas.contains(area) {
+            if let yours = companyAreas.first(where: { (directory.relatedAreas[$0] ?? []).contains(area) }) {
+                reasons.append("Related area: \(title(area)) (related to \(title(yours)))")
+            }
+        }
+        for capability in company.seeks where partner.offers.contains(capability) {
+            reasons.append("Offers what you seek: " + directory.config.capabilityLabel(capability))
+        }
+        if let region = company.location?.region, region == partner.location?.region {
+            reasons.append("Same region: " + region)
+        }
+        return reasons
     }
 
     /// Suggestions for every company, in directory order.
+    /// Companies are matched in parallel, in slices with their own scratch space; each result
+    /// lands in its company's slot, so the output does not depend on scheduling.
     public func allSuggestions(limit: Int = 10) -> [(company: String, suggestions: [Suggestion])] {
-        directory.profiles(of: .company).map { ($0.slug, suggestions(for: $0.slug, limit: limit) ?? []) }
+        let companies = directory.profiles(of: .company)
+        let slots = ResultSlots<[Suggestion]>(count: companies.count)
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, companies.count / 64))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var scratch = MatchIndex.Scratch(partners: index.partners.count, areas: index.rarity.count)
+            for number in stride(from: slice, to: companies.count, by: slices) {
+                slots.set(number, suggestions(for: companies[number], limit: limit, scratch: &scratch))
+            }
+        }
+        return zip(companies, slots.values).map { ($0.slug, $1 ?? []) }
     }
 
     /// For each partner, the companies whose suggestions include it, best match first.
