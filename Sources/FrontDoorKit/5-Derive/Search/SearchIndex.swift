@@ -27,7 +27,7 @@ public struct SearchIndex: Sendable, Equatable {
         public var areas: [String]
         public var region: String?
         public var offers: [String]
-        /// Number of analysed terms in the title.
+        /// Number of analysed terms in the title, at most 35 (one base-36 digit in the split form).
         public var titleTerms: Int
     }
 
@@ -72,7 +72,7 @@ public struct SearchIndex: Sendable, Equatable {
                 documents.append(Document(
                     slug: profile.slug, type: type.rawValue, title: profile.title, url: config.basePath + profile.path,
                     summary: profile.summary, areas: areaProfiles.map(\.slug), region: profile.location?.region,
-                    offers: profile.offers, titleTerms: titleTerms.count))
+                    offers: profile.offers, titleTerms: min(titleTerms.count, 35)))
                 // An area's synonyms are other names for it, so they count as its aliases; the
                 // organisations in the area carry its title and synonyms at area weight.
                 let names = type == .area ? profile.synonyms : profile.aliases

@@ -58,7 +58,7 @@ public enum SearchIndexShards {
         manifest.raw(",\"docTypes\":")
         manifest.string(index.documents.map { String(typeNumber[$0.type] ?? 0, radix: 36) }.joined())
         manifest.raw(",\"titleTerms\":")
-        manifest.string(index.documents.map { String(min($0.titleTerms, 35), radix: 36) }.joined())
+        manifest.string(index.documents.map { String($0.titleTerms, radix: 36) }.joined())
         var lengths: Set<Int> = []
         for term in index.terms.keys { lengths.insert(term.utf16.count) }
         manifest.raw(",\"vocabularyLengths\":[\(lengths.sorted().map(String.init).joined(separator: ","))]}")
