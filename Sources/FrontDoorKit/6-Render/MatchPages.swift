@@ -2,6 +2,9 @@
 /// each area with a capability) a prebuilt page of the partners with expertise beside the
 /// companies working in it, so the page works without JavaScript.
 extension SiteRenderer {
+    /// The companies column lists this many; the area's own page lists them all. Without a
+    /// cap every capability page would repeat thousands of companies at national scale.
+    static let companiesShown = 50
     static let gridTypes: [ProfileType] = [.institution, .trust, .network, .company]
 
     func matchPages(_ context: PageContext) -> [OutputFile] {
@@ -66,7 +69,8 @@ extension SiteRenderer {
             item["offers_selected"] = capability.map { partner.offers.contains($0) } ?? false
             return item
         }
-        let companies = (directory.inArea[area.slug] ?? []).compactMap { directory.bySlug[$0] }.filter { $0.type == .company }
+        let allCompanies = (directory.inArea[area.slug] ?? []).compactMap { directory.bySlug[$0] }.filter { $0.type == .company }
+        let companies = allCompanies.prefix(Self.companiesShown)
             .map { company -> [String: Any] in
                 var item = context.link(company)
                 item["summary"] = company.summary
@@ -87,7 +91,8 @@ extension SiteRenderer {
                 "capabilities": choices,
                 "capability_label": capabilityLabel ?? false,
                 "partners": partners,
-                "companies": companies,
+                "companies": Array(companies),
+                "more_companies": allCompanies.count > Self.companiesShown ? allCompanies.count - Self.companiesShown : false,
             ]))
         return OutputFile(path: path + "index.html", text: html)
     }
