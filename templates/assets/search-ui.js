@@ -27,6 +27,9 @@
   var selectedList = root.querySelector('[data-search-selected-list]');
   var clearLink = root.querySelector('[data-search-clear]');
   var applyButton = root.querySelector('[data-search-apply]');
+  var layout = root.querySelector('[data-search-layout]');
+  var filterPanel = root.querySelector('.filter');
+  var filterToggle = root.querySelector('[data-filter-toggle]');
   var basePath = normaliseBase(root.getAttribute('data-base-path'));
   var pageTitle = document.title;
 
@@ -42,6 +45,7 @@
   root.hidden = false;
   if (fallback) fallback.hidden = true;
   if (applyButton) applyButton.hidden = true;
+  setUpFilterToggle();
 
   var state = readURL();
   writeControls(state);
@@ -226,7 +230,28 @@
     return choice && choice.label ? choice.label.textContent : value;
   }
 
-  function updateFacets(facets, value) {
+  /* On narrow screens the filters fold away behind a button, so results come first. Wide
+     screens show them beside the results and the stylesheet hides the button. */
+  function setUpFilterToggle() {
+    if (!filterPanel || !filterToggle) return;
+    filterToggle.hidden = false;
+    setFiltersOpen(false);
+    filterToggle.addEventListener('click', function () {
+      setFiltersOpen(filterToggle.getAttribute('aria-expanded') !== 'true');
+    });
+  }
+
+  function setFiltersOpen(open) {
+    filterToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    filterToggle.textContent = open ? 'Hide filters' : 'Show filters';
+    if (open) filterPanel.removeAttribute('data-collapsed');
+    else filterPanel.setAttribute('data-collapsed', '');
+  }
+
+  /* browseAll: nothing asked yet, so every option is offered (without counts) and choosing
+     one lists what has that value. */
+  function updateFacets(facets, value, browseAll) {
+    var anyShown = false;
     FACETS.forEach(function (name) {
       var rows = facets && Array.isArray(facets[name]) ? facets[name] : [];
       var counts = {};
@@ -243,14 +268,21 @@
       choices(name).forEach(function (choice) {
         if (choice.input.value === '') return;
         var count = counts[choice.input.value] || 0;
-        if (choice.count) choice.count.textContent = '(' + count + ')';
-        var visible = count > 0 || choice.input.checked;
+        if (choice.count) choice.count.textContent = browseAll ? '' : '(' + count + ')';
+        var visible = browseAll || count > 0 || choice.input.checked;
         choice.element.hidden = !visible;
         if (visible) shown++;
       });
       var group = facetGroup(name);
       if (group) group.hidden = shown === 0 && !value[name];
+      if (group && !group.hidden) anyShown = true;
     });
+    // No filter can narrow these results: give the results the whole width.
+    if (filterPanel) filterPanel.hidden = !anyShown;
+    if (layout) {
+      if (anyShown) layout.removeAttribute('data-no-filter');
+      else layout.setAttribute('data-no-filter', '');
+    }
   }
 
   function updateSelected(value) {
@@ -306,7 +338,7 @@
       if (response && response.facets === null) {
         options.facets = true;
         Promise.resolve(engine.search(value.q, options)).then(function (full) {
-          if (mine === sequence && full) updateFacets(full.facets, value);
+          if (mine === sequence && full) updateFacets(full.facets, value, browsing(value, full));
         });
       }
     }, function (error) {
@@ -327,7 +359,8 @@
     results.forEach(function (result) { fragment.appendChild(resultItem(result)); });
     list.appendChild(fragment);
 
-    updateFacets(response.facets, value);
+    // Facet counts that follow in a second call (facets null) update the filters then.
+    if (response.facets !== null) updateFacets(response.facets, value, browsing(value, response));
     updateSelected(value);
 
     if (!query && !hasFilters(value) && results.length === 0) {
@@ -344,6 +377,12 @@
       more.hidden = true;
     }
     document.title = query ? query + ' – ' + pageTitle : pageTitle;
+  }
+
+  /* Nothing asked yet (no words, no filter, no results): offer every filter option. */
+  function browsing(value, response) {
+    var results = response && Array.isArray(response.results) ? response.results : [];
+    return !value.q.trim() && !hasFilters(value) && results.length === 0;
   }
 
   function summary(total, query, value) {

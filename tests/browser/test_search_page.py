@@ -221,3 +221,35 @@ def test_sub_path_site(driver, hostile_server):
     wait_status(driver, r"^\d+ results? for menopause$")
     hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "[data-search-results] a")]
     assert hrefs and all(href.startswith(hostile_server.origin + "/frontdoor/") for href in hrefs)
+
+
+def test_browse_by_filter_without_words(driver, server):
+    """Before any words, every filter option is offered; choosing one lists what has it."""
+    driver.get(server.url("search/"))
+    wait_status(driver, r"^Type a word")
+    companies = filter_choice(driver, "type", "company")
+    assert companies.is_displayed()
+    companies.click()
+    wait_params(driver, {"type": "company"})
+    text = wait_status(driver, r"^\d+ results? \(Company\)$")
+    count = int(text.split()[0])
+    assert count == len(result_slugs(driver)) > 0
+    assert all(item.find_element(By.CSS_SELECTOR, ".search-result__type").text == "Company"
+               for item in result_items(driver))
+    assert_no_console_errors(driver)
+
+
+def test_narrow_screen_folds_filters(driver, server):
+    driver.set_window_size(400, 900)
+    driver.get(server.url("search/?q=health"))
+    wait_status(driver, r"^\d+ results? for health$")
+    toggle = driver.find_element(By.CSS_SELECTOR, "[data-filter-toggle]")
+    assert toggle.is_displayed() and toggle.get_attribute("aria-expanded") == "false"
+    assert not filter_choice(driver, "type", "company").is_displayed()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    choice = filter_choice(driver, "type", "company")
+    assert choice.is_displayed()
+    choice.click()
+    wait_params(driver, {"q": "health", "type": "company"})
+    assert_no_console_errors(driver)
