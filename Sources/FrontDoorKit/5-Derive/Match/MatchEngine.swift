@@ -35,10 +35,7 @@ public struct MatchEngine: Sendable {
     public static let partnerTypes: [ProfileType] = [.institution, .trust, .network]
 
     let directory: Directory
-    /// Partners by area, in directory order: the candidate index.
-    let partnersByArea: [String: [String]]
-    let rarities: [String: Double]
-    /// The same facts as small integers, for the scoring loop.
+    /// Partners by area (the candidate index) and the areas' rarities, as small integers.
     let index: MatchIndex
 
     public init(directory: Directory) {
@@ -51,15 +48,14 @@ public struct MatchEngine: Sendable {
                 for area in profile.areas where directory.bySlug[area] != nil { byArea[area, default: []].append(profile.slug) }
             }
         }
-        partnersByArea = byArea
         let total = Double(max(partnerCount, 1))
-        rarities = byArea.mapValues { 1 + Foundation.log(total / Double(max($0.count, 1))) }
+        let rarities = byArea.mapValues { 1 + Foundation.log(total / Double(max($0.count, 1))) }
         index = MatchIndex(directory: directory, partnersByArea: byArea, rarities: rarities)
     }
 
     /// How much sharing an area says: areas with few partners count more.
     public func rarity(of area: String) -> Double {
-        rarities[area] ?? 1
+        index.areaNumber[area].map { index.rarity[$0] } ?? 1
     }
 
     /// Organisations the company already works with: partners either way, and the other
@@ -189,8 +185,9 @@ public struct MatchEngine: Sendable {
     /// Partners with expertise in an area, those offering `capability` first: the ranking of
     /// the prebuilt match pages, where no particular company is asking.
     public func partners(in area: String, offering capability: String? = nil) -> [Suggestion] {
+        let inArea = index.areaNumber[area].map { index.partnersInArea[$0].map { index.partners[$0] } } ?? []
         var ranked: [Suggestion] = []
-        for slug in partnersByArea[area] ?? [] {
+        for slug in inArea {
             guard let partner = directory.bySlug[slug] else { continue }
             var score = rarity(of: area)
             var reasons = ["Expertise in " + title(area)]
@@ -200,7 +197,7 @@ public struct MatchEngine: Sendable {
             }
             ranked.append(Suggestion(partner: slug, type: partner.type.rawValue, score: (score * 100).rounded() / 100, reasons: reasons))
         }
-        let order = Dictionary(uniqueKeysWithValues: (partnersByArea[area] ?? []).enumerated().map { ($1, $0) })
+        let order = Dictionary(uniqueKeysWithValues: inArea.enumerated().map { ($1, $0) })
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : order[$0.partner]! < order[$1.partner]! }
         return ranked
     }

@@ -36,8 +36,6 @@ public struct Searcher: Sendable {
     public struct Response: Sendable {
         public var total: Int
         public var results: [Result]
-        /// Index terms that matched, for highlighting.
-        public var matched: [String]
         /// Per facet (`type`, `area`, `region`, `capability`), the values with results.
         public var facets: [String: [FacetCount]]
     }
@@ -97,7 +95,6 @@ public struct Searcher: Sendable {
     public func search(_ query: String, filters: Filters = Filters(), limit: Int = 20) -> Response {
         let expanded = expand(query)
         var scored: [(doc: Int, score: Double)] = []
-        var matched: Set<String> = []
         if expanded.isEmpty {
             if !filters.isEmpty { scored = index.documents.indices.map { ($0, 0) } }
         } else {
@@ -108,7 +105,6 @@ public struct Searcher: Sendable {
             for (number, matches) in expanded.enumerated() {
                 for (term, weight) in matches {
                     guard let postings = index.terms[term] else { continue }
-                    matched.insert(term)
                     for entry in postings.entries {
                         let score = weight * postings.idf * entry.tfw * (k1 + 1) / (entry.tfw + k1)
                         var scores = best[entry.doc] ?? Array(repeating: 0, count: count)
@@ -139,7 +135,7 @@ public struct Searcher: Sendable {
                 let document = index.documents[item.doc]
                 return Result(slug: document.slug, type: document.type, title: document.title, url: document.url, score: item.score)
             },
-            matched: matched.sorted(by: SearchIndexJSON.utf16Order), facets: facets)
+            facets: facets)
     }
 
     /// Sum of the query terms' best scores, then the coordination factor and title boosts.
