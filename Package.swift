@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev, found through pkg-config.
@@ -31,10 +35,24 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `frontdoor serve`: the preview server around the pipeline. Kept apart so that the
+        // pipeline library does not depend on a server stack.
+        .target(
+            name: "FrontDoorPreview",
+            dependencies: [
+                "FrontDoorKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "frontdoor",
             dependencies: [
                 "FrontDoorKit",
+                "FrontDoorPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +61,10 @@ let package = Package(
             name: "MatchBenchmark",
             dependencies: ["FrontDoorKit"],
             path: "Benchmarks/MatchBenchmark"
+        ),
+        .testTarget(
+            name: "FrontDoorPreviewTests",
+            dependencies: ["FrontDoorPreview"]
         ),
         .testTarget(
             name: "FrontDoorKitTests",

@@ -3,18 +3,22 @@ import Foundation
 import FrontDoorKit
 
 @main
-struct FrontDoor: ParsableCommand {
+struct FrontDoor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontdoor",
         abstract: "Builds a regional healthtech front-door directory from Markdown profiles.",
-        subcommands: [Build.self, Check.self, Search.self, Match.self, New.self, Schema.self]
+        subcommands: [Build.self, Check.self, Search.self, Match.self, Serve.self, New.self, Schema.self]
     )
 
     /// shared/spec/cli.md: usage errors exit 2, not ArgumentParser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -90,7 +90,11 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unknownRegion = "unknown-region"
     case missingLogo = "missing-logo"
     case unsafeLink = "unsafe-link"
+    /// An internal link in a built page that leads to no file of the build.
+    case brokenLink = "broken-link"
     // Templates
     case templateSyntax = "template-syntax"
     case templateMissing = "template-missing"
+    // The preview server: a build that could not run at all (a missing folder, a disk error)
+    case buildFailed = "build-failed"
 }

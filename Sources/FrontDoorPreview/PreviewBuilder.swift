@@ -1,0 +1,48 @@
+import Foundation
+import FrontDoorKit
+
+/// Runs the pipeline for the preview, one build at a time, and tells the open tabs and the
+/// terminal how it went. A failed build leaves the last good site in place (the writer swaps
+/// a new site in only when the build succeeds).
+actor PreviewBuilder {
+    private let options: PreviewOptions
+    private let output: String
+    private let broadcaster: ReloadBroadcaster
+    private let onEvent: @Sendable (PreviewEvent) -> Void
+    /// Successful builds so far; 0 until the first site is ready.
+    private(set) var generation = 0
+
+    init(options: PreviewOptions, output: String, broadcaster: ReloadBroadcaster, onEvent: @escaping @Sendable (PreviewEvent) -> Void) {
+        self.options = options
+        self.output = output
+        self.broadcaster = broadcaster
+        self.onEvent = onEvent
+    }
+
+    func build(baseURL: String, changed: Set<String>) async {
+        let changedList = changed.sorted()
+        let buildOptions = BuildOptions(content: options.content, templates: options.templates, output: output,
+                                        includeDrafts: options.includeDrafts, baseURL: baseURL)
+        let start = ContinuousClock.now
+        let outcome = await Task.detached(priority: .userInitiated) { () -> Result<BuildReport, any Error> in
+            Result { try SiteBuilder().build(buildOptions) }
+        }.value
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+
+        switch outcome {
+        case .success(let report) where report.written:
+            generation += 1
+            let warnings = report.diagnostics.filter { $0.severity == .warning }
+            await broadcaster.publish(PreviewState(generation: generation, ok: true, diagnostics: warnings))
+            onEvent(.built(pages: report.pages, seconds: seconds, changed: changedList, warnings: warnings))
+        case .success(let report):
+            await broadcaster.publish(PreviewState(generation: generation, ok: false, diagnostics: report.diagnostics))
+            onEvent(.failed(diagnostics: report.diagnostics, changed: changedList))
+        case .failure(let error):
+            let diagnostic = Diagnostic(path: options.content, .error, .buildFailed, "\(error)")
+            await broadcaster.publish(PreviewState(generation: generation, ok: false, diagnostics: [diagnostic]))
+            onEvent(.crashed(message: "\(error)"))
+        }
+    }
+}
