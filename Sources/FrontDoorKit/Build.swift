@@ -10,15 +10,22 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Overrides `base_url` from site.yml.
     public var baseURL: String?
+    /// Warn about summaries that are hard to read (`ReadabilityCheck`).
+    public var readability: Bool
+    /// Told when each step starts, for a progress line on a terminal.
+    public var progress: BuildProgress.Sink?
 
     public init(content: String = "content", templates: String = "templates", output: String = "site",
-                includeDrafts: Bool = false, strict: Bool = false, baseURL: String? = nil) {
+                includeDrafts: Bool = false, strict: Bool = false, baseURL: String? = nil,
+                readability: Bool = true, progress: BuildProgress.Sink? = nil) {
         self.content = content
         self.templates = templates
         self.output = output
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.baseURL = baseURL
+        self.readability = readability
+        self.progress = progress
     }
 }
 
@@ -47,9 +54,10 @@ public struct SiteBuilder: Sendable {
 
     /// Load, parse, validate and link the content. Writes nothing.
     /// `reservedIDs` are element ids the templates use, kept free in Markdown bodies.
-    public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false, reservedIDs: Set<String> = []) throws -> BuildReport {
+    public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false, reservedIDs: Set<String> = [],
+                      readability: Bool = true, progress: BuildProgress.Sink? = nil) throws -> BuildReport {
         var report = BuildReport()
-        var clock = StepClock()
+        var clock = StepClock(progress: progress)
 
         let source = try clock.time("load") { try ContentLoader().load(contentDirectory: content) }
         report.diagnostics += source.diagnostics
@@ -85,6 +93,7 @@ public struct SiteBuilder: Sendable {
             let files = source.profiles.compactMap(ReferenceValidator.KnownFile.init)
             report.diagnostics += ReferenceValidator().validate(profiles, files: files, config: config,
                                                                 assets: Set(source.assets.map(\.relativePath)))
+            if readability { report.diagnostics += ReadabilityCheck().check(profiles) }
         }
         report.diagnostics = Diagnostic.sorted(report.diagnostics)
 
@@ -100,10 +109,11 @@ public struct SiteBuilder: Sendable {
     /// a missing folder or a failed write throws.
     public func build(_ options: BuildOptions) throws -> BuildReport {
         try OutputGuard.check(output: options.output, protecting: [options.content, options.templates])
-        var clock = StepClock()
+        var clock = StepClock(progress: options.progress)
         let templateSource = try clock.time("load templates") { try TemplateLoader().load(templatesDirectory: options.templates) }
         var report = try check(content: options.content, baseURL: options.baseURL, includeDrafts: options.includeDrafts,
-                               reservedIDs: TemplateSet.declaredIDs(in: templateSource))
+                               reservedIDs: TemplateSet.declaredIDs(in: templateSource),
+                               readability: options.readability, progress: options.progress)
         clock.steps += report.timings
         report.timings = clock.steps
         guard let directory = report.directory, !report.failed(strict: options.strict) else { return report }
@@ -119,6 +129,12 @@ public struct SiteBuilder: Sendable {
 
         let copies = report.assets.map { SiteWriter.Copy(sourcePath: $0.absolutePath, destination: "assets/" + $0.relativePath) }
         let files = pages + derived + assets.files
+        let brokenLinks = clock.time("check links") {
+            InternalLinkChecker(baseURL: directory.config.baseURL, outputPaths: Set(files.map(\.path) + copies.map(\.destination)))
+                .check(directory, pages: pages, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
+        }
+        report.diagnostics += brokenLinks
+        guard !brokenLinks.hasErrors else { report.timings = clock.steps; return report }
         report.files = try clock.time("write") { try SiteWriter(output: options.output).write(files, copies: copies) }
         report.pages = pages.count
         report.written = true
@@ -130,8 +146,14 @@ public struct SiteBuilder: Sendable {
 /// Times the steps of a build, for the summary line and `--timings`.
 struct StepClock {
     var steps: [(step: String, seconds: Double)] = []
+    var progress: BuildProgress.Sink?
+
+    init(progress: BuildProgress.Sink? = nil) {
+        self.progress = progress
+    }
 
     mutating func time<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        progress?(BuildProgress(step: name))
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
         steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))

@@ -22,7 +22,8 @@ actor PreviewBuilder {
     func build(baseURL: String, changed: Set<String>) async {
         let changedList = changed.sorted()
         let buildOptions = BuildOptions(content: options.content, templates: options.templates, output: output,
-                                        includeDrafts: options.includeDrafts, baseURL: baseURL)
+                                        includeDrafts: options.includeDrafts, baseURL: baseURL,
+                                        readability: options.readability)
         let start = ContinuousClock.now
         let outcome = await Task.detached(priority: .userInitiated) { () -> Result<BuildReport, any Error> in
             Result { try SiteBuilder().build(buildOptions) }

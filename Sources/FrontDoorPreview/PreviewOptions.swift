@@ -8,9 +8,12 @@ public struct PreviewOptions: Sendable {
     public var port: Int
     /// Editors preview drafts by default: that is what they are writing.
     public var includeDrafts: Bool
+    /// Warn about summaries that are hard to read.
+    public var readability: Bool
 
     public init(content: String = "content", templates: String = "templates", host: String = "127.0.0.1",
-                port: Int = 8000, includeDrafts: Bool = true) {
+                port: Int = 8000, includeDrafts: Bool = true, readability: Bool = true) {
+        self.readability = readability
         self.content = content
         self.templates = templates
         self.host = host

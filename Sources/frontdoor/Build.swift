@@ -12,15 +12,20 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.") var baseURL: String?
     @Flag(help: "Print the time each step took.") var timings = false
+    @Flag(help: "Do not warn about summaries that are hard to read.") var noReadability = false
 
     func run() throws {
+        let progress = ProgressLine.startIfTerminal()
         let options = BuildOptions(content: content, templates: TemplateLocator.resolve(templates), output: output,
-                                   includeDrafts: drafts, strict: strict, baseURL: baseURL)
+                                   includeDrafts: drafts, strict: strict, baseURL: baseURL,
+                                   readability: !noReadability, progress: progress?.sink)
         let start = Date()
         let report: BuildReport
         do {
             report = try SiteBuilder().build(options)
+            progress?.finish()
         } catch {
+            progress?.finish()
             printError("error: \(error)\n")
             throw ExitCode(2)
         }
@@ -48,6 +53,7 @@ struct Check: ParsableCommand {
     @Option(help: "text, json or github.") var format = "text"
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Flag(help: "Also check profiles marked draft: true.") var drafts = false
+    @Flag(help: "Do not warn about summaries that are hard to read.") var noReadability = false
 
     func validate() throws {
         guard DiagnosticFormat(rawValue: format) != nil else {
@@ -58,7 +64,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let report: BuildReport
         do {
-            report = try SiteBuilder().check(content: content, includeDrafts: drafts)
+            report = try SiteBuilder().check(content: content, includeDrafts: drafts, readability: !noReadability)
         } catch {
             printError("error: \(error)\n")
             throw ExitCode(2)

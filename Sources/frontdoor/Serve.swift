@@ -12,6 +12,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Content folder.") var content = "content"
     @Option(help: "Templates folder (default: ./templates, else FrontDoor's own).") var templates: String?
     @Flag(help: "Leave out profiles marked draft: true (shown by default in the preview).") var hideDrafts = false
+    @Flag(help: "Do not warn about summaries that are hard to read.") var noReadability = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -19,7 +20,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let options = PreviewOptions(content: content, templates: TemplateLocator.resolve(templates),
-                                     host: host, port: port, includeDrafts: !hideDrafts)
+                                     host: host, port: port, includeDrafts: !hideDrafts, readability: !noReadability)
         guard FileManager.default.fileExists(atPath: content) else {
             printError("error: content folder `\(content)` not found\n")
             throw ExitCode(2)

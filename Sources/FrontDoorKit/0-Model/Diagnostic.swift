@@ -90,6 +90,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unknownRegion = "unknown-region"
     case missingLogo = "missing-logo"
     case unsafeLink = "unsafe-link"
+    case hardToRead = "hard-to-read"
     /// An internal link in a built page that leads to no file of the build.
     case brokenLink = "broken-link"
     // Templates

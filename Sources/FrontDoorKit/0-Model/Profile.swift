@@ -9,6 +9,8 @@ public struct Profile: Sendable, Hashable {
     public var sourcePath: String
     public var title: String
     public var summary: String
+    /// Where the summary's value starts in the file, for the readability warning.
+    public var summaryPosition: SourcePosition = .start
 
     // Organisations, areas and partnerships
     public var areas: [String] = []

@@ -20,6 +20,10 @@ public enum Slug {
     }
 
     /// A valid slug made from a title: "Nāri Health Ltd." -> "nari-health-ltd".
+    static let latinLetters: [Unicode.Scalar: String] = [
+        "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "đ": "d", "þ": "th", "ł": "l", "ı": "i", "ħ": "h",
+    ]
+
     public static func make(from title: String) -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
             .replacingOccurrences(of: "&", with: " and ")
@@ -30,6 +34,9 @@ public enum Slug {
         for scalar in folded.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 current.unicodeScalars.append(scalar)
+            } else if let spelled = Self.latinLetters[scalar] {
+                // Letters that do not decompose into a base letter and a mark (Ørsted, Łódź, Straße).
+                current += spelled
             } else if !current.isEmpty {
                 words.append(current)
                 current = ""

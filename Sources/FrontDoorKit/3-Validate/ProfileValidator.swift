@@ -76,7 +76,9 @@ private struct Checker {
             checkLength(text, key: key, min: min, max: max, at: value.position)
             switch key {
             case "title": profile.title = text
-            case "summary": profile.summary = text
+            case "summary":
+                profile.summary = text
+                profile.summaryPosition = value.position
             default: break
             }
         case .textList:

@@ -64,6 +64,8 @@ private let diagnosticCases: [DiagnosticCase] = [
     DiagnosticCase("invalid-companies-house", .error(.invalidCompaniesHouse, company, .at(line: "companies_house:", column: "\"ABC12345\""))),
     DiagnosticCase("invalid-date", .error(.invalidDate, partnership, .at(line: "signed:", column: "2025-02-30"))),
     DiagnosticCase("invalid-year", .error(.invalidYear, company, .at(line: "founded:", column: "1700"))),
+    // Flesch reading ease far below 30, with the long words named in the hint.
+    DiagnosticCase("hard-to-read", .warning(.hardToRead, company, .at(line: "summary: ", column: "A longitudinal"), hint: "perimenopausal")),
     DiagnosticCase("missing-logo", .error(.missingLogo, company, .at(line: "logo:", column: "logos/femtech.svg"))),
     // Files
     DiagnosticCase("empty-file", .error(.emptyFile, company, .fixed(line: 1, column: 1))),

@@ -14,6 +14,7 @@ struct ModelTests {
 
     @Test func slugsMadeFromTitlesAreValid() {
         #expect(Slug.make(from: "Nāri Health Ltd.") == "nari-health-ltd")
+        #expect(Slug.make(from: "Ørsted Æble Straße Łódź") == "orsted-aeble-strasse-lodz")
         #expect(Slug.make(from: "Women's Health & Care") == "womens-health-and-care")
         #expect(Slug.make(from: "  Zeta   Diagnostics ") == "zeta-diagnostics")
         #expect(Slug.isValid(Slug.make(from: String(repeating: "word ", count: 40))))
