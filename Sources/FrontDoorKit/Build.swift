@@ -41,6 +41,8 @@ public struct BuildReport: Sendable {
     public var written = false
     /// Files under content/assets/, copied as they are.
     public var assets: [AssetFile] = []
+    /// Files whose bytes had not changed since the previous build, linked rather than written.
+    public var reused = 0
 
     public func failed(strict: Bool) -> Bool {
         diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
@@ -75,8 +77,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/", reservedIDs: reservedIDs))
-            for file in source.profiles {
-                let (document, problems) = parser.parse(file)
+            for (document, problems) in source.profiles.parallelMap({ parser.parse($0) }) {
                 report.diagnostics += problems
                 if let document { documents.append(document) }
             }
@@ -85,8 +86,7 @@ public struct SiteBuilder: Sendable {
         var profiles: [Profile] = []
         clock.time("validate") {
             let validator = ProfileValidator()
-            for document in documents {
-                let (profile, problems) = validator.validate(document)
+            for (profile, problems) in documents.parallelMap({ validator.validate($0) }) {
                 report.diagnostics += problems
                 profiles.append(profile)
             }
@@ -125,21 +125,69 @@ public struct SiteBuilder: Sendable {
         let matches = clock.time("match") { MatchResults(directory: directory) }
         let derived = clock.time("derive") { SiteDeriver().derive(directory, matches: matches) }
         let assets = AssetSet(assets: templateSource.assets)
-        let pages = clock.time("render") { SiteRenderer(templates: templates, assets: assets).render(directory, matches: matches) }
-
+        let jobs = SiteRenderer(templates: templates, assets: assets).jobs(directory, matches: matches)
         let copies = report.assets.map { SiteWriter.Copy(sourcePath: $0.absolutePath, destination: "assets/" + $0.relativePath) }
-        let files = pages + derived + assets.files
-        let brokenLinks = clock.time("check links") {
-            InternalLinkChecker(baseURL: directory.config.baseURL, outputPaths: Set(files.map(\.path) + copies.map(\.destination)))
-                .check(directory, pages: pages, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
+        let others = derived + assets.files
+        let links = InternalLinkChecker(baseURL: directory.config.baseURL,
+                                        outputPaths: Set(jobs.map(\.path) + others.map(\.path) + copies.map(\.destination)))
+
+        let writer = SiteWriter(output: options.output)
+        let staging = try writer.begin()
+        do {
+            let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links) }
+            let brokenLinks = clock.time("check links") {
+                links.check(directory, scanned: scanned, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
+            }
+            report.diagnostics += brokenLinks
+            guard !brokenLinks.hasErrors else {
+                writer.discard(staging)
+                report.timings = clock.steps
+                return report
+            }
+            try clock.time("write") {
+                for file in others { try staging.write(file) }
+                for copy in copies { try staging.copy(from: copy.sourcePath, to: copy.destination) }
+                try writer.commit(staging)
+            }
+        } catch {
+            writer.discard(staging)
+            throw error
         }
-        report.diagnostics += brokenLinks
-        guard !brokenLinks.hasErrors else { report.timings = clock.steps; return report }
-        report.files = try clock.time("write") { try SiteWriter(output: options.output).write(files, copies: copies) }
-        report.pages = pages.count
+        (report.files, report.reused) = (jobs.count + others.count + copies.count, staging.counts.reused)
+        report.pages = jobs.count
         report.written = true
         report.timings = clock.steps
         return report
+    }
+}
+
+extension SiteBuilder {
+    /// Pages at a time: rendered in parallel, scanned for links and written straight into
+    /// the staging folder, so memory holds one batch of pages, not the site.
+    static let renderBatch = 256
+
+    /// Renders, link-scans and writes every page; returns each page's broken links, in path order.
+    static func renderPages(_ jobs: [PageJob], into staging: StagingFolder, checking links: InternalLinkChecker)
+        throws(WriteError) -> [(page: String, links: [InternalLinkChecker.BrokenLink])] {
+        var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
+        for start in stride(from: 0, to: jobs.count, by: renderBatch) {
+            let batch = Array(jobs[start..<min(start + renderBatch, jobs.count)])
+            let results = batch.parallelMap { job -> Result<[InternalLinkChecker.BrokenLink], WriteError> in
+                let page = job.render()
+                let broken = page.path.hasSuffix(".html") ? links.brokenLinks(inPage: page.path, html: page.data) : []
+                do throws(WriteError) {
+                    try staging.write(page)
+                } catch {
+                    return .failure(error)
+                }
+                return .success(broken)
+            }
+            for (job, result) in zip(batch, results) {
+                let broken = try result.get()
+                if !broken.isEmpty { scanned.append((job.path, broken)) }
+            }
+        }
+        return scanned
     }
 }
 

@@ -27,6 +27,8 @@ public struct Directory: Sendable {
         }
         self.bySlug = bySlug
 
+        // Folding a title is slow; each is folded once, not at every comparison.
+        let keys = bySlug.mapValues(Self.sortKey)
         var byType: [ProfileType: [Profile]] = [:]
         for profile in bySlug.values { byType[profile.type, default: []].append(profile) }
         for type in ProfileType.allCases {
@@ -34,10 +36,10 @@ public struct Directory: Sendable {
             if type == .partnership {
                 // Newest first; same-day agreements by title.
                 list.sort { a, b in
-                    a.signed != b.signed ? (a.signed ?? "") > (b.signed ?? "") : Self.sortKey(a) < Self.sortKey(b)
+                    a.signed != b.signed ? (a.signed ?? "") > (b.signed ?? "") : keys[a.slug]! < keys[b.slug]!
                 }
             } else {
-                list.sort { Self.sortKey($0) < Self.sortKey($1) }
+                list.sort { keys[$0.slug]! < keys[$1.slug]! }
             }
             byType[type] = list
         }
@@ -70,7 +72,7 @@ public struct Directory: Sendable {
                 }
             }
         }
-        let byTitle: (String, String) -> Bool = { a, b in Self.sortKey(bySlug[a]!) < Self.sortKey(bySlug[b]!) }
+        let byTitle: (String, String) -> Bool = { a, b in keys[a]! < keys[b]! }
         self.partners = partners.mapValues { $0.sorted(by: byTitle) }
         self.memberOf = memberOf.mapValues { $0.sorted(by: byTitle) }
         self.partnershipsOf = partnershipsOf

@@ -224,6 +224,16 @@ public struct InternalLinkChecker: Sendable {
     /// column; template links once per link at the templates folder `templatesPath`.
     /// `pages` are the rendered HTML pages; `directory` gives the Markdown links and the page each is rendered into.
     public func check(_ directory: Directory, pages: [OutputFile], templatesPath: String) -> [Diagnostic] {
+        let scanned = pages.filter { $0.path.hasSuffix(".html") }.sorted { $0.path < $1.path }
+            .parallelMap { page in (page: page.path, links: brokenLinks(inPage: page.path, html: page.data)) }
+            .filter { !$0.links.isEmpty }
+        return check(directory, scanned: scanned, templatesPath: templatesPath)
+    }
+
+    /// The diagnostics for a site whose pages were scanned one by one as they were rendered
+    /// (`brokenLinks(inPage:html:)`, in page-path order): body links at their place in the
+    /// Markdown, template links once each.
+    public func check(_ directory: Directory, scanned: [(page: String, links: [BrokenLink])], templatesPath: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let hints = Hints(outputPaths: outputPaths)
         var bodyLinks: [String: [String: Int]] = [:]  // page path -> body href -> occurrences
@@ -240,27 +250,10 @@ public struct InternalLinkChecker: Sendable {
             }
         }
 
-        // The pages, split among the cores; each keeps its broken links in page order.
-        let ordered = pages.indices.sorted { pages[$0].path < pages[$1].path }
-        let chunks = Swift.max(1, Swift.min(ordered.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let found = ResultSlots<[(page: String, links: [BrokenLink])]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var results: [(page: String, links: [BrokenLink])] = []
-            var resolver = Resolver(checker: self, folder: [])
-            for position in stride(from: chunk * ordered.count / chunks, to: (chunk + 1) * ordered.count / chunks, by: 1) {
-                let page = pages[ordered[position]]
-                guard page.path.hasSuffix(".html") else { continue }
-                resolver.folder = Self.folder(of: page.path)
-                let broken = resolver.brokenLinks(in: page.data)
-                if !broken.isEmpty { results.append((page.path, broken)) }
-            }
-            found.set(chunk, results)
-        }
-
         // A broken link is the templates' when the page has it more often than its body does.
         var templateLinks: [String: (firstPage: String, target: Target, pages: Int)] = [:]
         var order: [String] = []
-        for (page, links) in found.values.compactMap({ $0 }).joined() {
+        for (page, links) in scanned {
             for link in links where link.count > (bodyLinks[page]?[link.href] ?? 0) {
                 if let seen = templateLinks[link.href] {
                     templateLinks[link.href]?.pages = seen.pages + 1

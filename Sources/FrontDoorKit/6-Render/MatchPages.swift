@@ -7,16 +7,16 @@ extension SiteRenderer {
     static let companiesShown = 50
     static let gridTypes: [ProfileType] = [.institution, .trust, .network, .company]
 
-    func matchPages(_ context: PageContext) -> [OutputFile] {
+    func matchJobs(_ context: PageContext) -> [PageJob] {
         let directory = context.directory
-        var pages = [matchIndex(context)]
+        var jobs = [PageJob(path: "match/index.html") { matchIndex(context) }]
         for area in directory.profiles(of: .area) {
-            pages.append(matchArea(area, capability: nil, context))
+            jobs.append(PageJob(path: "match/\(area.slug)/index.html") { matchArea(area, capability: nil, context) })
             for capability in directory.config.capabilities.map(\.slug) {
-                pages.append(matchArea(area, capability: capability, context))
+                jobs.append(PageJob(path: "match/\(area.slug)/\(capability)/index.html") { matchArea(area, capability: capability, context) })
             }
         }
-        return pages
+        return jobs
     }
 
     func matchIndex(_ context: PageContext) -> OutputFile {

@@ -12,18 +12,26 @@ public struct SiteRenderer: Sendable {
 
     /// One page per profile, a list per type, the home page and the 404 page, in path order.
     public func render(_ directory: Directory, matches: MatchResults? = nil) -> [OutputFile] {
+        jobs(directory, matches: matches).parallelMap { $0.render() }
+    }
+
+    /// Every page of the site, not yet rendered, in path order.
+    public func jobs(_ directory: Directory, matches: MatchResults? = nil) -> [PageJob] {
         let matches = matches ?? MatchResults(directory: directory)
         let context = PageContext(directory: directory, assets: assets, matches: matches)
-        var pages: [OutputFile] = [home(context), notFound(context)]
-        if templates.has("search") { pages.append(search(context)) }
-        if templates.has("match") { pages += matchPages(context) }
+        var jobs: [PageJob] = [
+            PageJob(path: "index.html") { home(context) },
+            PageJob(path: "404.html") { notFound(context) },
+        ]
+        if templates.has("search") { jobs.append(PageJob(path: "search/index.html") { search(context) }) }
+        if templates.has("match") { jobs += matchJobs(context) }
         for type in ProfileType.allCases {
-            pages.append(list(type, context))
+            jobs.append(PageJob(path: type.folder + "/index.html") { list(type, context) })
             for profile in directory.profiles(of: type) {
-                pages.append(self.page(for: profile, context))
+                jobs.append(PageJob(path: profile.path + "index.html") { page(for: profile, context) })
             }
         }
-        return pages.sorted { $0.path < $1.path }
+        return jobs.sorted { $0.path < $1.path }
     }
 
     func page(for profile: Profile, _ context: PageContext) -> OutputFile {

@@ -28,10 +28,25 @@ public struct SiteWriter: Sendable {
     /// Writes everything, then swaps. Returns the number of files written.
     @discardableResult
     public func write(_ files: [OutputFile], copies: [Copy] = []) throws(WriteError) -> Int {
+        let staging = try begin()
+        do {
+            for file in files { try staging.write(file) }
+            for copy in copies { try staging.copy(from: copy.sourcePath, to: copy.destination) }
+        } catch {
+            discard(staging)
+            throw error
+        }
+        try commit(staging)
+        return files.count + copies.count
+    }
+
+    /// Makes an empty staging folder beside the output, for a build to write into.
+    public func begin() throws(WriteError) -> StagingFolder {
         let fileManager = FileManager.default
         let parent = outputURL.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: outputURL.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        let exists = fileManager.fileExists(atPath: outputURL.path, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
             throw .notADirectory(output)
         }
         do {
@@ -44,31 +59,20 @@ public struct SiteWriter: Sendable {
         try? fileManager.removeItem(at: staging)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var made: Set<String> = [""]
-            func prepare(_ path: String) throws -> URL {
-                guard AssetPath.isSafe(path) else { throw WriteError.unsafePath(path) }
-                let folder = (path as NSString).deletingLastPathComponent
-                if !made.contains(folder) {
-                    try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                    made.insert(folder)
-                }
-                return staging.appendingPathComponent(path)
-            }
-            for file in files {
-                try file.data.write(to: try prepare(file.path))
-            }
-            for copy in copies {
-                try fileManager.copyItem(at: URL(fileURLWithPath: copy.sourcePath), to: try prepare(copy.destination))
-            }
-        } catch let error as WriteError {
-            try? fileManager.removeItem(at: staging)
-            throw error
         } catch {
-            try? fileManager.removeItem(at: staging)
-            throw .io(output, error.localizedDescription)
+            throw .io(staging.path, error.localizedDescription)
         }
-        try swapIn(staging)
-        return files.count + copies.count
+        return StagingFolder(path: staging.path, previous: exists ? outputURL.path : nil)
+    }
+
+    /// Swaps the staged site in for the old one, which is then removed.
+    public func commit(_ staging: StagingFolder) throws(WriteError) {
+        try swapIn(URL(fileURLWithPath: staging.path))
+    }
+
+    /// Drops a staged site; the output is untouched.
+    public func discard(_ staging: StagingFolder) {
+        try? FileManager.default.removeItem(atPath: staging.path)
     }
 
     private func swapIn(_ staging: URL) throws(WriteError) {

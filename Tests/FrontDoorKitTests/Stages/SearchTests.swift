@@ -4,6 +4,21 @@ import Testing
 
 @Suite("Derive: text analysis")
 struct TextAnalyzerTests {
+    /// The ASCII fast path must give exactly what the Unicode path gives.
+    @Test(arguments: [
+        "Women's Health & Care: 24/7 support, COVID-19 tests.", "  ", "", "don't STOP-me_now\tA1b2 c3!",
+        "x\u{01}y\u{7F}z", "The NHS's 'virtual wards' (2023) -- £ not here", "end'",
+    ])
+    func asciiTokensMatchTheUnicodePath(text: String) {
+        let unicode = TextAnalyzer.unicodeTokens(TextAnalyzer(), text)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(TextAnalyzer.asciiTokens(text) == unicode)
+        } else {
+            #expect(TextAnalyzer.asciiTokens(text) == nil)
+        }
+        #expect(TextAnalyzer().tokens(text) == unicode)
+    }
+
     let analyzer = TextAnalyzer()
 
     @Test func foldsCaseAndDiacritics() {

@@ -61,23 +61,25 @@ public struct SearchIndex: Sendable, Equatable {
 
     public static func build(from directory: Directory, analyzer: TextAnalyzer = TextAnalyzer()) -> SearchIndex {
         let config = directory.config
-        var documents: [Document] = []
-        var fieldTerms: [[String: [String]]] = []
-        var cache: [String: String] = [:]
-        func terms(_ text: String) -> [String] { analyzer.terms(text, cache: &cache) }
-        for type in ProfileType.allCases {
-            for profile in directory.profiles(of: type) {
+        // Analysing the text is most of the work: split among the cores, each chunk of
+        // profiles with its own cache of stemmed words.
+        let profiles = ProfileType.allCases.flatMap { directory.profiles(of: $0) }
+        let analysed = profiles.parallelChunks { chunk -> [(Document, [String: [String]])] in
+            var cache: [String: String] = [:]
+            func terms(_ text: String) -> [String] { analyzer.terms(text, cache: &cache) }
+            return chunk.map { profile in
+                let type = profile.type
                 let areaProfiles = profile.areas.compactMap { directory.bySlug[$0] }
                 let titleTerms = terms(profile.title)
-                documents.append(Document(
+                let document = Document(
                     slug: profile.slug, type: type.rawValue, title: profile.title, url: config.basePath + profile.path,
                     summary: profile.summary, areas: areaProfiles.map(\.slug), region: profile.location?.region,
-                    offers: profile.offers, titleTerms: min(titleTerms.count, 35)))
+                    offers: profile.offers, titleTerms: min(titleTerms.count, 35))
                 // An area's synonyms are other names for it, so they count as its aliases; the
                 // organisations in the area carry its title and synonyms at area weight.
                 let names = type == .area ? profile.synonyms : profile.aliases
                 let areaText = type == .area ? [] : areaProfiles.flatMap { [$0.title] + $0.synonyms }
-                fieldTerms.append([
+                return (document, [
                     "title": titleTerms,
                     "aliases": terms(names.joined(separator: " ")),
                     "areas": terms(areaText.joined(separator: " ")),
@@ -91,6 +93,8 @@ public struct SearchIndex: Sendable, Equatable {
                 ])
             }
         }
+        let documents = analysed.map(\.0)
+        let fieldTerms = analysed.map(\.1)
 
         var averageLength: [String: Double] = [:]
         for (field, _) in fieldWeights {

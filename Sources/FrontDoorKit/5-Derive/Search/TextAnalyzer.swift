@@ -44,9 +44,13 @@ public struct TextAnalyzer: Sendable {
 
     /// Runs of letters and digits in folded text, apostrophes removed first.
     public func tokens(_ text: String) -> [String] {
+        Self.asciiTokens(text) ?? Self.unicodeTokens(self, text)
+    }
+
+    static func unicodeTokens(_ analyzer: TextAnalyzer, _ text: String) -> [String] {
         var tokens: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in fold(text).unicodeScalars {
+        for scalar in analyzer.fold(text).unicodeScalars {
             if scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}" { continue }
             if Self.isWordScalar(scalar) {
                 current.append(scalar)
@@ -57,6 +61,36 @@ public struct TextAnalyzer: Sendable {
         }
         if !current.isEmpty { tokens.append(String(current)) }
         return tokens
+    }
+
+    /// The same tokens for plain ASCII text (most of any English corpus), without the
+    /// Unicode normalisation: folding ASCII is lowercasing, and its word characters are
+    /// exactly the letters and digits. Nil when the text has any other character.
+    static func asciiTokens(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var tokens: [String] = []
+            var current: [UInt8] = []
+            current.reserveCapacity(32)
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    current.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    current.append(byte + 32)
+                case UInt8(ascii: "'"):
+                    continue
+                default:
+                    if !current.isEmpty {
+                        tokens.append(String(decoding: current, as: UTF8.self))
+                        current.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            return tokens
+        }
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

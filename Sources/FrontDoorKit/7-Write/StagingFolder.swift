@@ -1,0 +1,108 @@
+import Foundation
+
+/// The new site, written file by file into a hidden folder beside the output while pages are
+/// still being rendered, then swapped in whole by `SiteWriter`. Safe to write from several
+/// threads at once.
+///
+/// A file whose bytes equal the file at the same path in the current output is hard-linked
+/// from it instead of written: it keeps its modification time (so `rsync` deploys stay
+/// small) and costs no data writes, while the swap stays atomic.
+public final class StagingFolder: @unchecked Sendable {
+    public let path: String
+    /// The site being replaced, when there is one.
+    let previous: String?
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var writtenCount = 0
+    private var reusedCount = 0
+
+    init(path: String, previous: String?) {
+        self.path = path
+        self.previous = previous
+    }
+
+    /// Files written with new bytes, and files linked unchanged from the previous site.
+    public var counts: (written: Int, reused: Int) { lock.withLock { (writtenCount, reusedCount) } }
+
+    public func write(_ file: OutputFile) throws(WriteError) {
+        let target = try prepare(file.path)
+        if let previous, Self.sameBytes(atPath: previous + "/" + file.path, as: file.data),
+           link(previous + "/" + file.path, target) == 0 {
+            lock.withLock { reusedCount += 1 }
+            return
+        }
+        try Self.create(target, with: file.data)
+        lock.withLock { writtenCount += 1 }
+    }
+
+    /// A file copied as it is (content assets), streamed by the system rather than read into memory.
+    public func copy(from sourcePath: String, to relativePath: String) throws(WriteError) {
+        let target = try prepare(relativePath)
+        do {
+            try FileManager.default.copyItem(atPath: sourcePath, toPath: target)
+        } catch {
+            throw .io(target, error.localizedDescription)
+        }
+        lock.withLock { writtenCount += 1 }
+    }
+
+    /// Checks the path and makes its folders; returns where the file goes.
+    private func prepare(_ relativePath: String) throws(WriteError) -> String {
+        guard AssetPath.isSafe(relativePath) else { throw .unsafePath(relativePath) }
+        try makeFolder(Self.parent(of: relativePath))
+        return path + "/" + relativePath
+    }
+
+    private func makeFolder(_ relative: String) throws(WriteError) {
+        if relative.isEmpty || lock.withLock({ folders.contains(relative) }) { return }
+        try makeFolder(Self.parent(of: relative))
+        // Two threads may race to make the same folder; the loser's EEXIST is fine.
+        if mkdir(path + "/" + relative, 0o755) != 0 && errno != EEXIST {
+            throw .io(path + "/" + relative, String(cString: strerror(errno)))
+        }
+        _ = lock.withLock { folders.insert(relative) }
+    }
+
+    /// `a/b/c` -> `a/b`; `c` -> the empty path (the staging folder itself).
+    static func parent(of relativePath: String) -> String {
+        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        return String(relativePath[..<slash])
+    }
+
+    private static func create(_ target: String, with data: Data) throws(WriteError) {
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(target, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return nil
+        }
+        if let failure { throw .io(target, String(cString: strerror(failure))) }
+    }
+
+    /// True when `path` is a regular file holding exactly `data`.
+    static func sameBytes(atPath path: String, as data: Data) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < existing.count {
+            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return data.elementsEqual(existing)
+    }
+}
