@@ -47,13 +47,32 @@ public struct MarkdownRenderer: Sendable {
         self.reservedIDs = reservedIDs
     }
 
-    public func render(_ markdown: String) -> RenderedMarkdown {
-        _ = Self.registered
-        // Without CMARK_OPT_UNSAFE raw HTML is replaced by a comment and dangerous URLs are emptied.
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", links: [], droppedLinks: [], headingIDs: []) }
+    /// cmark-gfm keeps the inline parser's table of special characters in a global: attaching
+    /// an extension adds its characters (`~` for strikethrough) and freeing a parser removes
+    /// them, so one thread's parser could stop another's from seeing `~~`. Parsing is
+    /// therefore one at a time; the rest of the work (walking the tree, rendering HTML) runs
+    /// in parallel. The tree outlives its parser, as in cmark's own `cmark_parse_document`.
+    private static let parsing = NSLock()
+
+    /// The extensions' list for the HTML renderer, made once and kept (a parser's own list
+    /// dies with the parser).
+    nonisolated(unsafe) private static let renderExtensions: UnsafeMutablePointer<cmark_llist>? = {
+        _ = registered
+        var list: UnsafeMutablePointer<cmark_llist>?
+        for name in extensions {
+            if let syntax = cmark_find_syntax_extension(name) {
+                list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(syntax))
+            }
+        }
+        return list
+    }()
+
+    static func parse(_ markdown: String, options: Int32) -> OpaquePointer? {
+        parsing.lock()
+        defer { parsing.unlock() }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensions {
+        for name in extensions {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
@@ -61,7 +80,14 @@ public struct MarkdownRenderer: Sendable {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", links: [], droppedLinks: [], headingIDs: []) }
+        return cmark_parser_finish(parser)
+    }
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        _ = Self.registered
+        // Without CMARK_OPT_UNSAFE raw HTML is replaced by a comment and dangerous URLs are emptied.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        guard let document = Self.parse(markdown, options: options) else { return RenderedMarkdown(html: "", links: [], droppedLinks: [], headingIDs: []) }
         defer { cmark_node_free(document) }
 
         var links: [RenderedMarkdown.Link] = []
@@ -115,7 +141,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+        guard let rendered = cmark_render_html(document, options, Self.renderExtensions) else {
             return RenderedMarkdown(html: "", links: links, droppedLinks: dropped, headingIDs: headingIDs)
         }
         defer { free(rendered) }

@@ -12,12 +12,15 @@ public struct TemplateSet: Sendable {
     public static func compile(_ source: TemplateSource, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        HTMLEscaping.registered
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(text, named: name)
+                // On the first line, so the template's own line numbers are unchanged.
+                try library.register(name.hasPrefix("pages/") ? HTMLEscaping.pragma + text : text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(path: "\(displayRoot)/\(name).mustache",
-                    at: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber
+                        - (error.context.lineNumber == 1 && name.hasPrefix("pages/") ? HTMLEscaping.pragma.count : 0)),
                     .error, .templateSyntax, "template does not parse: \(error.error)"))
             } catch {
                 diagnostics.append(Diagnostic(path: "\(displayRoot)/\(name).mustache", .error, .templateSyntax, "template does not parse: \(error)"))

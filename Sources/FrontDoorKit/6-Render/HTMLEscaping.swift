@@ -1,0 +1,36 @@
+import Mustache
+
+/// The HTML escaping of `{{value}}`, as swift-mustache's own (`<`, `>`, `&`, `"`, `'`), done
+/// on UTF-8 bytes instead of Characters, and skipped when there is nothing to escape. Escaping
+/// was an eighth of a 10,000-profile build's time.
+struct HTMLEscaping: MustacheContentType {
+    static let name = "FRONTDOOR_HTML"
+    /// Every page template starts with this pragma, so the whole page (layout and partials
+    /// included) renders with this content type.
+    static let pragma = "{{% CONTENT_TYPE: \(name) }}"
+
+    /// Registered once, before the first template that names it is parsed.
+    static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
+
+    func escapeText(_ text: String) -> String {
+        Self.escape(text)
+    }
+
+    static func escape(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: bytes += Array("&lt;".utf8)
+            case 0x3E: bytes += Array("&gt;".utf8)
+            case 0x26: bytes += Array("&amp;".utf8)
+            case 0x22: bytes += Array("&quot;".utf8)
+            case 0x27: bytes += Array("&#39;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
