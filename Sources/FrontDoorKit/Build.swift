@@ -43,6 +43,10 @@ public struct BuildReport: Sendable {
     public var assets: [AssetFile] = []
     /// Files whose bytes had not changed since the previous build, linked rather than written.
     public var reused = 0
+    /// What a later body-only rebuild needs (`IncrementalBuilder`); set when the site was written.
+    var state: BuildState?
+    var documents: [ParsedDocument] = []
+    var contentDisplayRoot = ""
 
     public func failed(strict: Bool) -> Bool {
         diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
@@ -102,6 +106,8 @@ public struct SiteBuilder: Sendable {
         }
         report.timings = clock.steps
         report.assets = source.assets
+        report.documents = documents
+        report.contentDisplayRoot = source.displayRoot
         return report
     }
 
@@ -155,6 +161,10 @@ public struct SiteBuilder: Sendable {
         }
         (report.files, report.reused) = (jobs.count + others.count + copies.count, staging.counts.reused)
         report.pages = jobs.count
+        report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
+                                  documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
+                                  diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
+                                  reservedIDs: TemplateSet.declaredIDs(in: templateSource))
         report.written = true
         report.timings = clock.steps
         return report

@@ -11,6 +11,9 @@ actor PreviewBuilder {
     private let onEvent: @Sendable (PreviewEvent) -> Void
     /// Successful builds so far; 0 until the first site is ready.
     private(set) var generation = 0
+    /// Made at the first build, when the address (part of the base URL) is known.
+    private var incremental: IncrementalBuilder?
+    private lazy var contentRoot = URL(fileURLWithPath: options.content).standardizedFileURL.path + "/"
 
     init(options: PreviewOptions, output: String, broadcaster: ReloadBroadcaster, onEvent: @escaping @Sendable (PreviewEvent) -> Void) {
         self.options = options
@@ -21,12 +24,19 @@ actor PreviewBuilder {
 
     func build(baseURL: String, changed: Set<String>) async {
         let changedList = changed.sorted()
-        let buildOptions = BuildOptions(content: options.content, templates: options.templates, output: output,
-                                        includeDrafts: options.includeDrafts, baseURL: baseURL,
-                                        readability: options.readability)
+        if incremental == nil {
+            incremental = IncrementalBuilder(options: BuildOptions(
+                content: options.content, templates: options.templates, output: output,
+                includeDrafts: options.includeDrafts, baseURL: baseURL, readability: options.readability))
+        }
+        let builder = incremental!
+        // Paths inside content/, for a body-only rebuild; anything else (templates) means a whole build.
+        let root = contentRoot
+        let inContent = changed.allSatisfy { $0.hasPrefix(root) }
+        let relative = inContent ? Set(changed.map { String($0.dropFirst(root.count)) }) : nil
         let start = ContinuousClock.now
         let outcome = await Task.detached(priority: .userInitiated) { () -> Result<BuildReport, any Error> in
-            Result { try SiteBuilder().build(buildOptions) }
+            Result { try builder.build(changedContent: relative) }
         }.value
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -37,6 +47,8 @@ actor PreviewBuilder {
             let warnings = report.diagnostics.filter { $0.severity == .warning }
             await broadcaster.publish(PreviewState(generation: generation, ok: true, diagnostics: warnings))
             onEvent(.built(pages: report.pages, seconds: seconds, changed: changedList, warnings: warnings))
+            // After a body-only rebuild the search index and feeds follow, off the reload's path.
+            _ = await Task.detached(priority: .utility) { try? builder.refreshDerivedFiles() }.value
         case .success(let report):
             await broadcaster.publish(PreviewState(generation: generation, ok: false, diagnostics: report.diagnostics))
             onEvent(.failed(diagnostics: report.diagnostics, changed: changedList))

@@ -44,7 +44,7 @@ struct Serve: AsyncParsableCommand {
         case .built(let pages, let seconds, let changed, let warnings):
             printError(DiagnosticFormat.text.render(warnings))
             let cause = changed.isEmpty ? "" : " after a change to \(describe(changed))"
-            printError(String(format: "Built %d pages in %.0f ms%@.\n", pages, seconds * 1000, cause))
+            printError(String(format: "Built %d page%@ in %.0f ms%@.\n", pages, pages == 1 ? "" : "s", seconds * 1000, cause))
         case .failed(let diagnostics, let changed):
             printError(DiagnosticFormat.text.render(diagnostics))
             let errors = diagnostics.errorCount

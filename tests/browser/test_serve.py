@@ -117,6 +117,16 @@ def test_serve_rebuilds_the_page_after_an_edit(preview):
     assert "Renamed Femtech Ltd" in preview.get("/companies/")[1]
 
 
+def test_serve_rewrites_only_the_edited_page_after_a_body_edit(preview):
+    preview.edit(COMPANY, "A symptom tracker with", "A zebrafish-friendly symptom tracker with")
+    preview.wait_for(lambda: "zebrafish-friendly" in preview.get("/companies/example-femtech/")[1],
+                     "the edited body to be served")
+    # A body edit re-renders one page, not the site.
+    assert re.search(r"Built 1 page in \d+ ms after a change to .*example-femtech\.md", preview.stderr()), preview.stderr()
+    # The search index, which reads bodies, follows.
+    preview.wait_for(lambda: "zebrafish" in preview.get("/search-index.json")[1], "the search index to learn the new word")
+
+
 def test_serve_reloads_the_tab_and_shows_errors_over_the_page(preview, driver):
     driver.get(preview.url + "companies/example-femtech/")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Example Femtech Ltd"

@@ -5,8 +5,8 @@ import Foundation
 public struct Directory: Sendable {
     public let config: SiteConfig
     /// Published profiles of every type, each type sorted by title.
-    public let byType: [ProfileType: [Profile]]
-    public let bySlug: [String: Profile]
+    public private(set) var byType: [ProfileType: [Profile]]
+    public private(set) var bySlug: [String: Profile]
     /// Partners in both directions: A lists B, or B lists A.
     public let partners: [String: [String]]
     /// Networks an organisation is a member of.
@@ -81,6 +81,18 @@ public struct Directory: Sendable {
     }
 
     public func profiles(of type: ProfileType) -> [Profile] { byType[type] ?? [] }
+
+    /// The same directory with one profile's values replaced, for a profile whose front
+    /// matter is unchanged (so no reference, order or grouping can have moved).
+    func replacing(_ profile: Profile) -> Directory {
+        var copy = self
+        guard copy.bySlug[profile.slug] != nil else { return copy }
+        copy.bySlug[profile.slug] = profile
+        if let index = copy.byType[profile.type]?.firstIndex(where: { $0.slug == profile.slug }) {
+            copy.byType[profile.type]?[index] = profile
+        }
+        return copy
+    }
 
     public var organisations: [Profile] { ProfileType.organisations.flatMap { profiles(of: $0) } }
 

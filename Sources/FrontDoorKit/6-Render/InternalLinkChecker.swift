@@ -240,14 +240,10 @@ public struct InternalLinkChecker: Sendable {
         let profiles = ProfileType.allCases.flatMap { directory.profiles(of: $0) }
         for profile in profiles {
             let pagePath = profile.path + "index.html"
-            let folder = Self.folder(of: pagePath)
             for link in profile.links {
                 bodyLinks[pagePath, default: [:]][link.href, default: 0] += 1
-                let target = target(of: link.href, fromFolder: folder)
-                guard !resolves(target) else { continue }
-                diagnostics.append(Diagnostic(path: profile.sourcePath, at: SourcePosition(line: profile.bodyLine + link.line - 1, column: link.column),
-                    .error, .brokenLink, "broken link `\(link.url)`: \(reason(target))", hint: hints.hint(for: target, prefix: "/")))
             }
+            diagnostics += bodyLinkDiagnostics(for: profile, hints: hints)
         }
 
         // A broken link is the templates' when the page has it more often than its body does.
@@ -271,6 +267,18 @@ public struct InternalLinkChecker: Sendable {
                 hint: hints.hint(for: link.target, prefix: basePath)))
         }
         return Diagnostic.sorted(diagnostics)
+    }
+
+    /// The broken links written in one profile's body, at their file, line and column.
+    func bodyLinkDiagnostics(for profile: Profile, hints: Hints? = nil) -> [Diagnostic] {
+        let hints = hints ?? Hints(outputPaths: outputPaths)
+        let folder = Self.folder(of: profile.path + "index.html")
+        return profile.links.compactMap { link in
+            let target = target(of: link.href, fromFolder: folder)
+            guard !resolves(target) else { return nil }
+            return Diagnostic(path: profile.sourcePath, at: SourcePosition(line: profile.bodyLine + link.line - 1, column: link.column),
+                .error, .brokenLink, "broken link `\(link.url)`: \(reason(target))", hint: hints.hint(for: target, prefix: "/"))
+        }
     }
 
     private func reason(_ target: Target) -> String {
