@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var readability: Bool
     /// Told when each step starts, for a progress line on a terminal.
     public var progress: BuildProgress.Sink?
+    /// Keep what a body-only rebuild needs (`IncrementalBuilder`); off for one-off builds,
+    /// which then free the parsed documents as soon as they are validated.
+    public var keepState = false
 
     public init(content: String = "content", templates: String = "templates", output: String = "site",
                 includeDrafts: Bool = false, strict: Bool = false, baseURL: String? = nil,
@@ -61,7 +64,7 @@ public struct SiteBuilder: Sendable {
     /// Load, parse, validate and link the content. Writes nothing.
     /// `reservedIDs` are element ids the templates use, kept free in Markdown bodies.
     public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false, reservedIDs: Set<String> = [],
-                      readability: Bool = true, progress: BuildProgress.Sink? = nil) throws -> BuildReport {
+                      readability: Bool = true, progress: BuildProgress.Sink? = nil, keepDocuments: Bool = false) throws -> BuildReport {
         var report = BuildReport()
         var clock = StepClock(progress: progress)
 
@@ -99,6 +102,9 @@ public struct SiteBuilder: Sendable {
                                                                 assets: Set(source.assets.map(\.relativePath)))
             if readability { report.diagnostics += ReadabilityCheck().check(profiles) }
         }
+        // The profiles now hold what the pages need; the parsed documents are kept only for rebuilds.
+        if keepDocuments { report.documents = documents }
+        documents = []
         report.diagnostics = Diagnostic.sorted(report.diagnostics)
 
         if let config, !report.diagnostics.hasErrors {
@@ -106,7 +112,6 @@ public struct SiteBuilder: Sendable {
         }
         report.timings = clock.steps
         report.assets = source.assets
-        report.documents = documents
         report.contentDisplayRoot = source.displayRoot
         return report
     }
@@ -119,7 +124,7 @@ public struct SiteBuilder: Sendable {
         let templateSource = try clock.time("load templates") { try TemplateLoader().load(templatesDirectory: options.templates) }
         var report = try check(content: options.content, baseURL: options.baseURL, includeDrafts: options.includeDrafts,
                                reservedIDs: TemplateSet.declaredIDs(in: templateSource),
-                               readability: options.readability, progress: options.progress)
+                               readability: options.readability, progress: options.progress, keepDocuments: options.keepState)
         clock.steps += report.timings
         report.timings = clock.steps
         guard let directory = report.directory, !report.failed(strict: options.strict) else { return report }
@@ -161,10 +166,11 @@ public struct SiteBuilder: Sendable {
         }
         (report.files, report.reused) = (jobs.count + others.count + copies.count, staging.counts.reused)
         report.pages = jobs.count
-        report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
+        if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
                                   documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                                   diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
-                                  reservedIDs: TemplateSet.declaredIDs(in: templateSource))
+                                  reservedIDs: TemplateSet.declaredIDs(in: templateSource)) }
+        report.documents = []
         report.written = true
         report.timings = clock.steps
         return report

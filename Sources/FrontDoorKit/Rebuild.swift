@@ -29,6 +29,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private let lock = NSLock()
 
     public init(options: BuildOptions) {
+        var options = options
+        options.keepState = true
         self.options = options
     }
 
