@@ -24,6 +24,7 @@ public struct SiteDeriver: Sendable {
         files.append(Sitemap.build(pages: pages, origin: config.origin))
         files.append(Sitemap.robots(origin: config.origin))
         files.append(PartnershipFeed.build(directory))
+        files.append(UpdatesFeed.build(directory))
         files.append(MatchExport.file(matches, directory: directory))
         return files
     }

@@ -1,6 +1,5 @@
 /// `feed.xml`: the profiles editors reviewed most recently (their `updated` date), newest
-/// first, as an Atom feed, so that other sites and feed readers can follow what changes.
-/// Like the partnership feed, its dates come from the content, never the clock.
+/// first, so that other sites and feed readers can follow what changes in the directory.
 public enum UpdatesFeed {
     public static let path = "feed.xml"
     /// Entries in the feed; older reviews drop off the end.
@@ -12,33 +11,12 @@ public enum UpdatesFeed {
             .filter { $0.updated != nil }
             .sorted { ($0.updated!, $1.title, $1.slug) > ($1.updated!, $0.title, $0.slug) }
             .prefix(limit)
-        let newest = reviewed.first?.updated ?? "2000-01-01"
-        var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(directory.config.language))">
-          <title>\(XMLText.escape(directory.config.title)): recently updated profiles</title>
-          <id>\(XMLText.escape(origin + path))</id>
-          <link rel="self" href="\(XMLText.escape(origin + path))"/>
-          <link rel="alternate" type="text/html" href="\(XMLText.escape(origin))"/>
-          <updated>\(newest)T00:00:00Z</updated>
-          <author><name>\(XMLText.escape(directory.config.title))</name></author>
-
-        """
-        for profile in reviewed {
-            let url = origin + profile.path
-            xml += """
-              <entry>
-                <title>\(XMLText.escape(profile.title)) (\(XMLText.escape(profile.type.singularLabel)))</title>
-                <id>\(XMLText.escape(url))</id>
-                <link rel="alternate" type="text/html" href="\(XMLText.escape(url))"/>
-                <updated>\(profile.updated!)T00:00:00Z</updated>
-                <category term="\(profile.type.rawValue)" label="\(XMLText.escape(profile.type.singularLabel))"/>
-                <summary>\(XMLText.escape(profile.summary))</summary>
-              </entry>
-
-            """
+        let entries = reviewed.map { profile in
+            AtomFeed.Entry(title: "\(profile.title) (\(profile.type.singularLabel))", url: origin + profile.path,
+                           updated: profile.updated!, summary: profile.summary,
+                           category: (profile.type.rawValue, profile.type.singularLabel))
         }
-        xml += "</feed>\n"
-        return OutputFile(path: path, text: xml)
+        return AtomFeed(path: path, title: directory.config.title + ": recently updated profiles", id: origin + path,
+                        alternate: origin, updated: reviewed.first?.updated ?? "2000-01-01", entries: entries).file(directory)
     }
 }
