@@ -112,7 +112,9 @@ def test_serve_rebuilds_the_page_after_an_edit(preview):
     preview.edit(COMPANY, "title: Example Femtech Ltd", "title: Renamed Femtech Ltd")
     preview.wait_for(lambda: "Renamed Femtech Ltd" in preview.get("/companies/example-femtech/")[1],
                      "the edited title to be served")
-    assert re.search(r"Built \d+ pages in \d+ ms after a change to .*example-femtech\.md", preview.stderr())
+    # The terminal line may follow the page by a moment.
+    preview.wait_for(lambda: re.search(r"Built \d+ pages in \d+ ms after a change to .*example-femtech\.md", preview.stderr()),
+                     "the rebuild line in the terminal")
     # The rebuilt site keeps the rest of the directory: the list page names the new title too.
     assert "Renamed Femtech Ltd" in preview.get("/companies/")[1]
 
@@ -122,7 +124,8 @@ def test_serve_rewrites_only_the_edited_page_after_a_body_edit(preview):
     preview.wait_for(lambda: "zebrafish-friendly" in preview.get("/companies/example-femtech/")[1],
                      "the edited body to be served")
     # A body edit re-renders one page, not the site.
-    assert re.search(r"Built 1 page in \d+ ms after a change to .*example-femtech\.md", preview.stderr()), preview.stderr()
+    preview.wait_for(lambda: re.search(r"Built 1 page in \d+ ms after a change to .*example-femtech\.md", preview.stderr()),
+                     "the one-page rebuild line in the terminal")
     # The search index, which reads bodies, follows.
     preview.wait_for(lambda: "zebrafish" in preview.get("/search-index.json")[1], "the search index to learn the new word")
 

@@ -7,10 +7,12 @@ struct PageContext {
     let assets: [String: String]
     let basePath: String
     let matches: MatchResults
+    let openGraphLocale: String
 
     init(directory: Directory, assets: AssetSet, matches: MatchResults) {
         self.directory = directory
         self.matches = matches
+        self.openGraphLocale = Self.openGraphLocale(directory.config.language)
         self.basePath = directory.config.basePath
         self.assets = assets.paths.mapValues { directory.config.basePath + $0 }
     }
@@ -20,38 +22,57 @@ struct PageContext {
     /// A URL for a file whose name an editor chose (`logos/Lab logo #2.svg`): each segment
     /// percent-encoded, so spaces, `#` and `?` stay part of the path.
     func fileURL(_ path: String) -> String {
+        basePath + Self.encodedPath(path)
+    }
+
+    /// A site-relative file path with each segment percent-encoded (see `fileURL`).
+    static func encodedPath(_ path: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#;")
-        return basePath + path.split(separator: "/", omittingEmptySubsequences: false)
+        return path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
             .joined(separator: "/")
     }
 
-    /// The keys every page has: site, page, nav, assets.
-    func page(title: String, description: String, path: String, breadcrumbs: [(String, String)], section: ProfileType? = nil) -> [String: Any] {
+    /// `og:locale` from the site's BCP 47 language: `en-GB` -> `en_GB`, `cy` -> `cy`. A script
+    /// subtag is dropped (`zh-Hant-TW` -> `zh_TW`): Open Graph locales are language_TERRITORY.
+    static func openGraphLocale(_ language: String) -> String {
+        let parts = language.split(separator: "-").map(String.init)
+        guard let primary = parts.first?.lowercased(), !primary.isEmpty else { return "en_GB" }
+        let region = parts.dropFirst().first { $0.count == 2 && $0.allSatisfy(\.isLetter) }
+        return region.map { "\(primary)_\($0.uppercased())" } ?? primary
+    }
+
+    /// The keys every page has: site, page, nav, assets. `jsonLD` is a profile's schema.org
+    /// JSON-LD, already serialised and safe inside `<script>` (see `StructuredData`).
+    func page(title: String, description: String, path: String, breadcrumbs: [(String, String)], section: ProfileType? = nil,
+              jsonLD: String? = nil) -> [String: Any] {
         let config = directory.config
         var crumbs: [[String: Any]] = [["title": "Home", "url": url("")]]
         crumbs += breadcrumbs.map { ["title": $0.0, "url": url($0.1)] }
         // The last crumb is the page itself: shown, not linked.
         if crumbs.count > 1 { crumbs[crumbs.count - 1]["current"] = true }
+        var page: [String: Any] = [
+            "title": title,
+            "description": description,
+            "canonical": path == "404.html" ? false : config.origin + path,
+            "is_home": path.isEmpty,
+            "breadcrumbs": path.isEmpty ? [] : crumbs,
+        ]
+        if let jsonLD { page["json_ld"] = jsonLD }
         return [
             "site": [
                 "title": config.title,
                 "description": config.description,
                 "language": config.language,
+                "og_locale": openGraphLocale,
                 "home_url": url(""),
                 "base_path": basePath,
                 "search_url": url("search/"),
                 "match_url": url("match/"),
                 "feed_url": url(PartnershipFeed.path),
             ] as [String: Any],
-            "page": [
-                "title": title,
-                "description": description,
-                "canonical": path == "404.html" ? false : config.origin + path,
-                "is_home": path.isEmpty,
-                "breadcrumbs": path.isEmpty ? [] : crumbs,
-            ] as [String: Any],
+            "page": page,
             "nav": ProfileType.allCases.map { type -> [String: Any] in
                 ["title": type.pluralLabel, "url": url(type.folder + "/"), "current": type == section]
             },

@@ -45,9 +45,15 @@ public struct SiteRenderer: Sendable {
     }
 
     func frame(_ context: PageContext, title: String, description: String, path: String,
-                       crumbs: [(String, String)] = [], section: ProfileType? = nil, _ extra: [String: Any]) -> [String: Any] {
-        context.page(title: title, description: description, path: path, breadcrumbs: crumbs, section: section)
+                       crumbs: [(String, String)] = [], section: ProfileType? = nil, jsonLD: String? = nil,
+                       _ extra: [String: Any]) -> [String: Any] {
+        context.page(title: title, description: description, path: path, breadcrumbs: crumbs, section: section, jsonLD: jsonLD)
             .merging(extra) { _, new in new }
+    }
+
+    /// A profile's schema.org JSON-LD, for the head of its page.
+    func jsonLD(_ profile: Profile, _ context: PageContext) -> String {
+        StructuredData(directory: context.directory).jsonLD(for: profile)
     }
 
     func home(_ context: PageContext) -> OutputFile {
@@ -111,7 +117,7 @@ public struct SiteRenderer: Sendable {
         data.merge(context.matchContext(for: profile)) { _, new in new }
         return templates.render("organisation", frame(context, title: profile.title, description: profile.summary, path: profile.path,
             crumbs: [(profile.type.pluralLabel, profile.type.folder + "/"), (profile.title, profile.path)], section: profile.type,
-            ["profile": data]))
+            jsonLD: jsonLD(profile, context), ["profile": data]))
     }
 
     func area(_ profile: Profile, _ context: PageContext) -> String {
@@ -131,7 +137,8 @@ public struct SiteRenderer: Sendable {
             "count": members.count,
         ]
         return templates.render("area", frame(context, title: profile.title, description: profile.summary, path: profile.path,
-            crumbs: [(ProfileType.area.pluralLabel, "areas/"), (profile.title, profile.path)], section: .area, ["area": data]))
+            crumbs: [(ProfileType.area.pluralLabel, "areas/"), (profile.title, profile.path)], section: .area,
+            jsonLD: jsonLD(profile, context), ["area": data]))
     }
 
     func partnership(_ profile: Profile, _ context: PageContext) -> String {
@@ -151,7 +158,7 @@ public struct SiteRenderer: Sendable {
         if let website = profile.website { data["website"] = website }
         return templates.render("partnership", frame(context, title: profile.title, description: profile.summary, path: profile.path,
             crumbs: [(ProfileType.partnership.pluralLabel, "partnerships/"), (profile.title, profile.path)], section: .partnership,
-            ["partnership": data]))
+            jsonLD: jsonLD(profile, context), ["partnership": data]))
     }
 
     /// The search page; its script fills the results, and the filter lists here also serve
