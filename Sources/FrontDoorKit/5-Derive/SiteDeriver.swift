@@ -26,6 +26,7 @@ public struct SiteDeriver: Sendable {
         files.append(PartnershipFeed.build(directory))
         files.append(UpdatesFeed.build(directory))
         files.append(MatchExport.file(matches, directory: directory))
+        files += OpenDataExport.files(directory)
         return files
     }
 }
