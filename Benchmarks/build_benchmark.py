@@ -255,7 +255,7 @@ def fresh_dir(path):
     path.mkdir(parents=True)
 
 
-TIMING_LINE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) ms$")
+TIMING_LINE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) ms(?:\s+peak\s+(\d+) MiB)?$")
 BUILT_LINE = re.compile(r"Built (\d+) pages \((\d+) files\) from (\d+) profiles")
 
 
@@ -268,8 +268,10 @@ def hugo_cmd(site, out):
 
 
 def parse_frontdoor(run):
-    run["steps_ms"] = {m.group(1): float(m.group(2))
-                       for m in map(TIMING_LINE.match, run["stderr"].splitlines()) if m}
+    steps = [m for m in map(TIMING_LINE.match, run["stderr"].splitlines()) if m]
+    run["steps_ms"] = {m.group(1): float(m.group(2)) for m in steps}
+    # The process's peak memory when each step ended: where memory grows.
+    run["steps_peak_mib"] = {m.group(1): int(m.group(3)) for m in steps if m.group(3)}
     m = BUILT_LINE.search(run["stdout"])
     if m:
         run["reported_pages"], run["reported_files"], run["reported_profiles"] = map(int, m.groups())
@@ -448,11 +450,16 @@ def report(results, info, args, done=True):
     for r in fd_ok:
         steps += [k for k in r["frontdoor"]["median_steps_ms"] if k not in steps]
     if steps:
-        L += ["FrontDoor's steps in its median full build (`--timings`), ms:", "",
+        L += ["FrontDoor's steps in its median full build (`--timings`): ms, and in brackets the process's "
+              "peak memory in MiB when the step ended (where memory grows):", "",
               "| step | " + " | ".join(fmt_n(r["n"]) for r in fd_ok) + " |",
               "|---|" + "---:|" * len(fd_ok)]
+
+        def cell(r, k):
+            peak = r["frontdoor"].get("median_steps_peak_mib", {}).get(k)
+            return f"{r['frontdoor']['median_steps_ms'].get(k, 0):,.1f}" + (f" ({peak:,})" if peak is not None else "")
         for k in steps:
-            L.append(f"| {k} | " + " | ".join(f"{r['frontdoor']['median_steps_ms'].get(k, 0):,.1f}" for r in fd_ok) + " |")
+            L.append(f"| {k} | " + " | ".join(cell(r, k) for r in fd_ok) + " |")
         L.append("")
     if fd_ok:
         L.append("Pages: FrontDoor " + "; ".join(
@@ -548,6 +555,7 @@ def measure_size(n, args, work, binary, results):
                      "runs": [strip_output(r) for r in t["full"]], "rebuild_runs": [strip_output(r) for r in t["rebuild"]]}
         if tool == "frontdoor":
             row[tool]["median_steps_ms"] = med.get("steps_ms", {})
+            row[tool]["median_steps_peak_mib"] = med.get("steps_peak_mib", {})
             row[tool]["reported_pages"] = med.get("reported_pages")
             row[tool]["reported_files"] = med.get("reported_files")
             row[tool]["rebuild_median_steps_ms"] = median_run(t["rebuild"]).get("steps_ms", {})

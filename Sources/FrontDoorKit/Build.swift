@@ -40,7 +40,7 @@ public struct BuildReport: Sendable {
     public var pages = 0
     public var files = 0
     /// Each step's name and wall time in seconds, in order.
-    public var timings: [(step: String, seconds: Double)] = []
+    public var timings: [StepTiming] = []
     public var written = false
     /// Files under content/assets/, copied as they are.
     public var assets: [AssetFile] = []
@@ -70,11 +70,17 @@ public struct SiteBuilder: Sendable {
 
         let source = try clock.time("load") { try ContentLoader().load(contentDirectory: content) }
         report.diagnostics += source.diagnostics
+        report.assets = source.assets
+        report.contentDisplayRoot = source.displayRoot
+        let files = source.profiles.compactMap(ReferenceValidator.KnownFile.init)
+        let siteConfigFile = source.siteConfig
+        // The files' text is let go once parsed: at 100,000 profiles it is hundreds of megabytes.
+        var sourceProfiles = (consume source).profiles
 
         var config: SiteConfig?
         var documents: [ParsedDocument] = []
         clock.time("parse") {
-            if let file = source.siteConfig {
+            if let file = siteConfigFile {
                 let (entries, problems) = DocumentParser(markdown: MarkdownRenderer()).parseSiteConfig(file)
                 report.diagnostics += problems
                 if let entries {
@@ -84,7 +90,9 @@ public struct SiteBuilder: Sendable {
                 }
             }
             let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/", reservedIDs: reservedIDs))
-            for (document, problems) in source.profiles.parallelMap({ parser.parse($0) }) {
+            let parsed = sourceProfiles.parallelMap { parser.parse($0) }
+            sourceProfiles = []
+            for (document, problems) in parsed {
                 report.diagnostics += problems
                 if let document { documents.append(document) }
             }
@@ -97,9 +105,8 @@ public struct SiteBuilder: Sendable {
                 report.diagnostics += problems
                 profiles.append(profile)
             }
-            let files = source.profiles.compactMap(ReferenceValidator.KnownFile.init)
             report.diagnostics += ReferenceValidator().validate(profiles, files: files, config: config,
-                                                                assets: Set(source.assets.map(\.relativePath)))
+                                                                assets: Set(report.assets.map(\.relativePath)))
             if readability { report.diagnostics += ReadabilityCheck().check(profiles) }
         }
         // The profiles now hold what the pages need; the parsed documents are kept only for rebuilds.
@@ -111,8 +118,6 @@ public struct SiteBuilder: Sendable {
             report.directory = clock.time("link") { Directory(profiles: profiles, config: config, includeDrafts: includeDrafts) }
         }
         report.timings = clock.steps
-        report.assets = source.assets
-        report.contentDisplayRoot = source.displayRoot
         return report
     }
 
@@ -134,17 +139,24 @@ public struct SiteBuilder: Sendable {
         guard let templates else { report.timings = clock.steps; return report }
 
         let matches = clock.time("match") { MatchResults(directory: directory) }
-        let derived = clock.time("derive") { SiteDeriver().derive(directory, matches: matches) }
         let assets = AssetSet(assets: templateSource.assets)
         let jobs = SiteRenderer(templates: templates, assets: assets).jobs(directory, matches: matches)
         let copies = report.assets.map { SiteWriter.Copy(sourcePath: $0.absolutePath, destination: "assets/" + $0.relativePath) }
-        let others = derived + assets.files
-        let links = InternalLinkChecker(baseURL: directory.config.baseURL,
-                                        outputPaths: Set(jobs.map(\.path) + others.map(\.path) + copies.map(\.destination)))
 
         let writer = SiteWriter(output: options.output)
         let staging = try writer.begin()
         do {
+            // Derived files are written a group at a time as they are made and let go, so the
+            // search index and the open data are never all in memory, nor held while pages render.
+            var otherPaths: [String] = []
+            try clock.time("derive") {
+                try SiteDeriver().derive(directory, matches: matches) { files in
+                    otherPaths += try Self.writeFiles(files, into: staging)
+                }
+                otherPaths += try Self.writeFiles(assets.files, into: staging)
+            }
+            let links = InternalLinkChecker(baseURL: directory.config.baseURL,
+                                            outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
             let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links) }
             let brokenLinks = clock.time("check links") {
                 links.check(directory, scanned: scanned, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
@@ -156,20 +168,20 @@ public struct SiteBuilder: Sendable {
                 return report
             }
             try clock.time("write") {
-                for file in others { try staging.write(file) }
                 for copy in copies { try staging.copy(from: copy.sourcePath, to: copy.destination) }
                 try writer.commit(staging)
             }
+            report.files = jobs.count + otherPaths.count + copies.count
+            if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
+                                      documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
+                                      diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
+                                      reservedIDs: TemplateSet.declaredIDs(in: templateSource)) }
         } catch {
             writer.discard(staging)
             throw error
         }
-        (report.files, report.reused) = (jobs.count + others.count + copies.count, staging.counts.reused)
+        report.reused = staging.counts.reused
         report.pages = jobs.count
-        if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
-                                  documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
-                                  diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
-                                  reservedIDs: TemplateSet.declaredIDs(in: templateSource)) }
         report.documents = []
         report.written = true
         report.timings = clock.steps
@@ -178,6 +190,19 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
+    /// Writes files that are not pages (the search index, feeds, open data, assets) across the
+    /// cores; returns their paths, for the link checker.
+    static func writeFiles(_ files: [OutputFile], into staging: StagingFolder) throws(WriteError) -> [String] {
+        let failures = files.parallelChunks { chunk -> [WriteError] in
+            for file in chunk {
+                do throws(WriteError) { try staging.write(file) } catch { return [error] }
+            }
+            return []
+        }
+        if let failure = failures.first { throw failure }
+        return files.map(\.path)
+    }
+
     /// Pages at a time: rendered in parallel, scanned for links and written straight into
     /// the staging folder, so memory holds one batch of pages, not the site.
     static let renderBatch = 256
@@ -204,23 +229,5 @@ extension SiteBuilder {
             }
         }
         return scanned
-    }
-}
-
-/// Times the steps of a build, for the summary line and `--timings`.
-struct StepClock {
-    var steps: [(step: String, seconds: Double)] = []
-    var progress: BuildProgress.Sink?
-
-    init(progress: BuildProgress.Sink? = nil) {
-        self.progress = progress
-    }
-
-    mutating func time<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        progress?(BuildProgress(step: name))
-        let start = DispatchTime.now().uptimeNanoseconds
-        let result = try work()
-        steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-        return result
     }
 }

@@ -120,7 +120,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.pages = edited.count
         report.files = edited.count
         report.written = true
-        report.timings = [("rebuild bodies", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
+        report.timings = [StepTiming(step: "rebuild bodies", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
         self.state = state
         derivedStale = true
         lastRewrittenPages = edited.map { $0.path + "index.html" }

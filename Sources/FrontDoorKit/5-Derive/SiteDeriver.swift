@@ -1,19 +1,28 @@
 import Foundation
 
 /// Everything computed from the directory that is not an HTML page: the search index,
-/// the sitemap, robots.txt and the partnership feed.
+/// the sitemap, robots.txt, the feeds, match.json and the open data.
 public struct SiteDeriver: Sendable {
     public init() {}
 
     public func derive(_ directory: Directory, matches: MatchResults) -> [OutputFile] {
-        let config = directory.config
         var files: [OutputFile] = []
-        let index = SearchIndex.build(from: directory)
-        if index.documents.count <= SearchIndex.singleFileLimit {
-            files.append(OutputFile(path: SearchIndexJSON.singleFile, data: SearchIndexJSON.encode(index)))
-        } else {
-            files += SearchIndexShards.files(index)
+        derive(directory, matches: matches) { files += $0 }
+        return files
+    }
+
+    /// Hands the files to `sink` a group at a time (the search index, then the sitemap and
+    /// feeds, then the open data in batches), so a build can write each group and let it go
+    /// before the next is made.
+    public func derive(_ directory: Directory, matches: MatchResults, into sink: ([OutputFile]) throws -> Void) rethrows {
+        let config = directory.config
+        do {
+            let index = SearchIndex.build(from: directory)
+            try sink(index.documents.count <= SearchIndex.singleFileLimit
+                ? [OutputFile(path: SearchIndexJSON.singleFile, data: SearchIndexJSON.encode(index))]
+                : SearchIndexShards.files(index))
         }
+        var files: [OutputFile] = []
         var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil), ("match/", nil)]
         for type in ProfileType.allCases {
             pages.append((type.folder + "/", nil))
@@ -26,7 +35,7 @@ public struct SiteDeriver: Sendable {
         files.append(PartnershipFeed.build(directory))
         files.append(UpdatesFeed.build(directory))
         files.append(MatchExport.file(matches, directory: directory))
-        files += OpenDataExport.files(directory)
-        return files
+        try sink(files)
+        try OpenDataExport.files(directory, into: sink)
     }
 }

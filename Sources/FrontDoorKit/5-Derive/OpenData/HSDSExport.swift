@@ -12,7 +12,9 @@ enum HSDSExport {
 
     static func files(_ directory: Directory) -> [OutputFile] {
         let records = HSDSRecords(directory: directory)
-        return files(records, organisations: directory.organisations.parallelMap { organisation($0, records) })
+        let organisations = directory.organisations.parallelMap { organisation($0, records) }
+        return listFiles(records, summaries: organisations.map(\.summary), services: organisations.flatMap(\.services))
+            + organisations.flatMap(\.files)
     }
 
     /// What one organisation contributes: its file, its services' files, and its items in
@@ -38,15 +40,14 @@ enum HSDSExport {
         return Organisation(files: files, summary: encodedSummary, services: services.map { $0.summary.encoded() })
     }
 
-    /// Every file, given each organisation's part (`organisation`) in directory order.
-    static func files(_ records: HSDSRecords, organisations: [Organisation]) -> [OutputFile] {
+    /// The files that list every organisation, service and term, and the taxonomy's, given the
+    /// organisations' summaries and their services' summaries in directory order.
+    static func listFiles(_ records: HSDSRecords, summaries: [OpenDataJSON], services: [OpenDataJSON]) -> [OutputFile] {
         let directory = records.directory
-        let origin = records.origin
         let areas = directory.profiles(of: .area)
         var files: [OutputFile] = []
-        files.reserveCapacity(organisations.reduce(8 + areas.count) { $0 + $1.files.count })
-        files.append(OutputFile(path: "\(folder)/organizations.json", data: page(organisations.map(\.summary)).data))
-        files.append(OutputFile(path: "\(folder)/services.json", data: page(organisations.flatMap(\.services)).data))
+        files.append(OutputFile(path: "\(folder)/organizations.json", data: page(summaries).data))
+        files.append(OutputFile(path: "\(folder)/services.json", data: page(services).data))
         files.append(OutputFile(path: "\(folder)/taxonomy_terms.json", data: page(areas.compactMap { records.terms[$0.slug] }).data))
         files.append(OutputFile(path: "\(folder)/taxonomies.json", data: page([records.taxonomy]).data))
         files.append(OutputFile(path: "\(folder)/taxonomies/\(HSDSIdentifiers.taxonomy).json", data: records.taxonomy.data))
@@ -54,11 +55,9 @@ enum HSDSExport {
             files.append(OutputFile(path: "\(folder)/taxonomy_terms/\(HSDSIdentifiers.taxonomyTerm(area.slug)).json",
                                     data: records.term(area).data))
         }
-        for organisation in organisations { files += organisation.files }
-        files.append(OutputFile(path: "\(folder)/index.json", data: index(directory, origin: origin,
-                                                                          organisations: organisations.count,
-                                                                          services: organisations.reduce(0) { $0 + $1.services.count },
-                                                                          terms: areas.count).data))
+        files.append(OutputFile(path: "\(folder)/index.json", data: index(directory, origin: records.origin,
+                                                                          organisations: summaries.count,
+                                                                          services: services.count, terms: areas.count).data))
         return files
     }
 

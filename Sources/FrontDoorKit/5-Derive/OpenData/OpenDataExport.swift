@@ -10,14 +10,37 @@ public enum OpenDataExport {
         var csv: [UInt8]
     }
 
+    /// Organisations made at a time: their HSDS files go to the sink and are let go before
+    /// the next batch, so memory holds one batch of files, not the whole export.
+    static let batch = 2048
+
     public static func files(_ directory: Directory) -> [OutputFile] {
+        var all: [OutputFile] = []
+        files(directory) { all += $0 }
+        return all
+    }
+
+    /// Hands the files to `sink` in batches: each batch of organisations' own files, then the
+    /// lists, `directory.json` and `directory.csv`, which need every organisation.
+    public static func files(_ directory: Directory, into sink: ([OutputFile]) throws -> Void) rethrows {
         let records = HSDSRecords(directory: directory)
         let rows = DirectoryCSV.Rows(directory)
-        let parts = directory.organisations.parallelMap { profile in
-            Part(hsds: HSDSExport.organisation(profile, records), json: DirectoryJSON.organisation(profile, directory).encoded(),
-                 csv: rows.row(profile))
+        var summaries: [OpenDataJSON] = [], services: [OpenDataJSON] = [], json: [OpenDataJSON] = [], csv: [[UInt8]] = []
+        let organisations = directory.organisations
+        for start in stride(from: 0, to: organisations.count, by: batch) {
+            let parts = Array(organisations[start..<min(start + batch, organisations.count)]).parallelMap { profile in
+                Part(hsds: HSDSExport.organisation(profile, records), json: DirectoryJSON.organisation(profile, directory).encoded(),
+                     csv: rows.row(profile))
+            }
+            try sink(parts.flatMap(\.hsds.files))
+            for part in parts {
+                summaries.append(part.hsds.summary)
+                services += part.hsds.services
+                json.append(part.json)
+                csv.append(part.csv)
+            }
         }
-        return HSDSExport.files(records, organisations: parts.map(\.hsds))
-            + [DirectoryJSON.file(directory, organisations: parts.map(\.json)), DirectoryCSV.file(rows: parts.map(\.csv))]
+        try sink(HSDSExport.listFiles(records, summaries: summaries, services: services)
+            + [DirectoryJSON.file(directory, organisations: json), DirectoryCSV.file(rows: csv)])
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// One step of a build: its wall time, and the process's peak memory when it ended
+/// (`--timings`), so a profile of a large build shows where memory grows as well as time.
+public struct StepTiming: Sendable {
+    public var step: String
+    public var seconds: Double
+    /// The peak resident set size so far (Linux `VmHWM`), in bytes; nil where unknown.
+    public var peakBytes: Int?
+
+    public init(step: String, seconds: Double, peakBytes: Int? = PeakMemory.current()) {
+        self.step = step
+        self.seconds = seconds
+        self.peakBytes = peakBytes
+    }
+}
+
+/// Times the steps of a build, for the summary line and `--timings`.
+struct StepClock {
+    var steps: [StepTiming] = []
+    var progress: BuildProgress.Sink?
+
+    init(progress: BuildProgress.Sink? = nil) {
+        self.progress = progress
+    }
+
+    mutating func time<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        progress?(BuildProgress(step: name))
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try work()
+        steps.append(StepTiming(step: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        return result
+    }
+}
+
+/// The process's high-water mark of resident memory.
+public enum PeakMemory {
+    public static func current() -> Int? {
+        // /proc is the kernel's view of this process, not content: reading it is not a disk read.
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if fields.count >= 2, let kibibytes = Int(fields[1]) { return kibibytes * 1024 }
+        }
+        return nil
+    }
+}
