@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything computed from the directory that is not an HTML page: the search index,
-/// the sitemap, robots.txt and the partnership feed.
+/// the sitemap, robots.txt, the feeds, the open data and the partnership network picture.
 public struct SiteDeriver: Sendable {
     public init() {}
 
@@ -25,6 +25,7 @@ public struct SiteDeriver: Sendable {
         files.append(Sitemap.robots(origin: config.origin))
         files.append(PartnershipFeed.build(directory))
         files.append(UpdatesFeed.build(directory))
+        files.append(NetworkSVG.file(PartnershipNetwork(directory: directory), directory: directory))
         files.append(MatchExport.file(matches, directory: directory))
         files += OpenDataExport.files(directory)
         return files
