@@ -40,6 +40,8 @@ struct NetworkLayout: Equatable {
     /// The middle of the ring, towards which links between nodes of one side bend.
     let centreX: Double
     let centreY: Double
+    /// The height of the taller column.
+    let ringHeight: Double
 
     init(_ network: PartnershipNetwork) {
         let labels = network.nodes.map { NetworkLabel.lines($0.title) }
@@ -87,15 +89,20 @@ struct NetworkLayout: Equatable {
         self.nodes = placed
         self.centreX = centreX
         self.centreY = centreY
+        self.ringHeight = ringHeight
     }
 
     /// The control point of a link's quadratic curve: the middle of the two ends, pulled
-    /// halfway to the ring's middle. Links across the ring stay nearly straight; links along
-    /// one side bend inwards, clear of the nodes between their ends.
+    /// sideways towards the ring's middle. Links across the ring stay nearly straight; links
+    /// along one side bow inwards, clear of the nodes between their ends (which the columns'
+    /// bulge puts further out), longer links further, so they do not run along shorter ones.
+    /// Only sideways: pulling towards the middle in height too makes links near the top or
+    /// bottom loop.
     func controlPoint(from a: Int, to b: Int) -> (x: Double, y: Double) {
         let midX = (nodes[a].x + nodes[b].x) / 2
         let midY = (nodes[a].y + nodes[b].y) / 2
-        return ((midX + centreX) / 2, (midY + centreY) / 2)
+        let pull = 0.3 + 0.6 * abs(nodes[a].y - nodes[b].y) / max(ringHeight, 1)
+        return (midX + (centreX - midX) * pull, midY)
     }
 
     /// Where a node's label starts (right side) or ends (left side).
