@@ -85,6 +85,9 @@ struct NetworkTests {
         let curves = document.elements.filter { $0.name == "path" && $0.attributes["d"]?.contains("Q") == true }
         #expect(curves.count == 4)
         #expect(curves.map { $0.attributes["stroke-dasharray"] != nil } == [false, false, false, true])
+        // Each curve is named by the pair and what they signed, ended partnerships marked.
+        #expect(document.text(of: "title").contains(#"Beta Institute and Gamma <Hospitals> & "Friends" 'NHS' Trust: Three-way <b>MoU</b> & friends"#))
+        #expect(document.text(of: "title").contains { $0.hasSuffix(": Three-way <b>MoU</b> & friends; Old deal (ended)") })
         #expect(document.elements.allSatisfy { $0.attributes["style"] == nil && $0.name != "style" && $0.name != "script" })
     }
 

@@ -7,7 +7,8 @@
 /// Every text from content goes through `XMLText.escape`.
 public enum NetworkSVG {
     public static let path = "partnerships/network.svg"
-    /// The id of the "who has signed with whom" list on the partnerships page.
+    /// The id of the "who has signed with whom" list on the partnerships page, which the
+    /// `<desc>` points to (`list.mustache` writes it literally, so body headings keep clear of it).
     public static let listID = "who-signed-with-whom"
 
     public static func file(_ network: PartnershipNetwork, directory: Directory) -> OutputFile {
@@ -38,8 +39,15 @@ public enum NetworkSVG {
         out += legend(network)
 
         // Links first, so nodes and labels are drawn over them.
+        out += links(network, layout)
+        out += organisations(network, layout, basePath: config.basePath)
+        return out + "</svg>\n"
+    }
+
+    /// One curve per pair that signed together, named by both organisations and what they signed.
+    static func links(_ network: PartnershipNetwork, _ layout: NetworkLayout) -> String {
         let n = number
-        out += "<g fill=\"none\" stroke=\"\(NetworkStyle.link)\" stroke-width=\"2\">\n"
+        var out = "<g fill=\"none\" stroke=\"\(NetworkStyle.link)\" stroke-width=\"2\">\n"
         for edge in network.edges {
             let (a, b) = (layout.nodes[edge.from], layout.nodes[edge.to])
             let control = layout.controlPoint(from: edge.from, to: edge.to)
@@ -48,12 +56,16 @@ public enum NetworkSVG {
                 + edge.partnerships.map { $0.title + ($0.isEnded ? " (ended)" : "") }.joined(separator: "; ")
             out += "<path d=\"M\(n(a.x)) \(n(a.y))Q\(n(control.x)) \(n(control.y)) \(n(b.x)) \(n(b.y))\"\(dash)><title>\(XMLText.escape(names))</title></path>\n"
         }
-        out += "</g>\n"
+        return out + "</g>\n"
+    }
 
-        out += "<g fill=\"\(NetworkStyle.text)\">\n"
+    /// Each organisation: a link to its page, named by its full title, holding its shape and its wrapped label.
+    static func organisations(_ network: PartnershipNetwork, _ layout: NetworkLayout, basePath: String) -> String {
+        let n = number
+        var out = "<g fill=\"\(NetworkStyle.text)\">\n"
         for (index, node) in network.nodes.enumerated() {
             let place = layout.nodes[index]
-            let href = XMLText.escape(config.basePath + node.path)
+            let href = XMLText.escape(basePath + node.path)
             out += "<a href=\"\(href)\" xlink:href=\"\(href)\">"
             out += "<title>\(XMLText.escape(node.title + ", " + NetworkStyle.name(node.type)))</title>"
             out += NetworkStyle.element(NetworkStyle.shape(node.type), x: place.x, y: place.y, fill: NetworkStyle.colour(node.type))
@@ -65,8 +77,7 @@ public enum NetworkSVG {
             }
             out += "</text></a>\n"
         }
-        out += "</g>\n</svg>\n"
-        return out
+        return out + "</g>\n"
     }
 
     /// What the picture shows, in words: the `<desc>`, and the start of the page's `alt` text.
