@@ -1,7 +1,8 @@
 import Foundation
 
 /// Everything computed from the directory that is not an HTML page: the search index,
-/// the sitemap, robots.txt, the feeds, match.json and the open data.
+/// the sitemap, robots.txt, the feeds, match.json, the partnership network picture and the
+/// open data.
 public struct SiteDeriver: Sendable {
     public init() {}
 
@@ -34,6 +35,7 @@ public struct SiteDeriver: Sendable {
         files.append(Sitemap.robots(origin: config.origin))
         files.append(PartnershipFeed.build(directory))
         files.append(UpdatesFeed.build(directory))
+        files.append(NetworkSVG.file(PartnershipNetwork(directory: directory), directory: directory))
         files.append(MatchExport.file(matches, directory: directory))
         try sink(files)
         try OpenDataExport.files(directory, into: sink)

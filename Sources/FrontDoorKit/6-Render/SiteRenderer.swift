@@ -83,13 +83,15 @@ public struct SiteRenderer: Sendable {
             if type == .area { card["count"] = (directory.inArea[profile.slug] ?? []).count }
             return card
         }
+        var values: [String: Any] = [
+            "type": ["title": type.pluralLabel, "singular": type.singularLabel, "description": type.listDescription,
+                     "is_partnerships": type == .partnership] as [String: Any],
+            "items": items,
+            "count": items.count,
+        ]
+        if type == .partnership, let network = context.networkContext() { values["network"] = network }
         let html = templates.render("list", frame(context, title: type.pluralLabel, description: type.listDescription,
-            path: type.folder + "/", crumbs: [(type.pluralLabel, type.folder + "/")], section: type, [
-                "type": ["title": type.pluralLabel, "singular": type.singularLabel, "description": type.listDescription,
-                         "is_partnerships": type == .partnership] as [String: Any],
-                "items": items,
-                "count": items.count,
-            ]))
+            path: type.folder + "/", crumbs: [(type.pluralLabel, type.folder + "/")], section: type, values))
         return OutputFile(path: type.folder + "/index.html", text: html)
     }
 

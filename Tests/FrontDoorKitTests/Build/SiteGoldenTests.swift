@@ -26,6 +26,7 @@ import Testing
         "sitemap.xml",
         "robots.txt",
         "partnerships/feed.xml",
+        "partnerships/network.svg",
     ]
 
     static var updating: Bool { ProcessInfo.processInfo.environment["FRONTDOOR_UPDATE_GOLDEN"] == "1" }
