@@ -60,17 +60,32 @@ indirect enum OpenDataJSON: Sendable, Equatable {
     }
 
     var data: Data {
-        var json = OpenDataWriter()
+        // Sized up front: a list of 100,000 organisations grown by doubling would hold up to
+        // twice its bytes.
+        var json = OpenDataWriter(capacity: sizeEstimate)
         write(into: &json)
-        return Data(json.bytes)
+        return json.bytes
     }
 
-    /// The value written once, to be reused as it is.
+    /// The value written once, to be reused as it is; kept at its exact size, since a large
+    /// export holds hundreds of thousands of these until its lists are written.
     func encoded() -> OpenDataJSON {
         if case .encoded = self { return self }
-        var json = OpenDataWriter(capacity: 256)
+        var json = OpenDataWriter(capacity: sizeEstimate)
         write(into: &json)
-        return .encoded(json.bytes)
+        return .encoded([UInt8](json.bytes))
+    }
+
+    /// About the number of bytes `write` makes (exact for encoded parts and plain text).
+    var sizeEstimate: Int {
+        switch self {
+        case .string(let text): text.utf8.count + 2
+        case .int: 20
+        case .bool, .null: 5
+        case .encoded(let bytes): bytes.count
+        case .array(let items): items.reduce(2) { $0 + $1.sizeEstimate + 1 }
+        case .members(let members): members.reduce(2) { $0 + $1.key.utf8.count + 4 + $1.value.sizeEstimate }
+        }
     }
 
     func write(into json: inout OpenDataWriter) {

@@ -2,11 +2,13 @@ import Foundation
 
 /// The bytes of an `OpenDataJSON` value as they are written: strings escaped as the search
 /// index escapes them (`JSONText`: `"`, `\`, control characters, and `<` so that no
-/// `</script>` can appear), with runs that need no escape copied whole.
+/// `</script>` can appear), with runs that need no escape copied whole. The bytes are kept
+/// as `Data`, the type files are written from, so a large file (`directory.json`) is never
+/// held twice.
 struct OpenDataWriter {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: Data
 
-    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1024) { bytes = Data(capacity: capacity) }
 
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -34,8 +36,8 @@ struct OpenDataWriter {
                 case 10: bytes += [92, 110]
                 case 13: bytes += [92, 114]
                 case 9: bytes += [92, 116]
-                case 60: bytes += Array("\\u003c".utf8)
-                default: bytes += Array(String(format: "\\u%04x", byte).utf8)
+                case 60: bytes.append(contentsOf: "\\u003c".utf8)
+                default: bytes.append(contentsOf: String(format: "\\u%04x", byte).utf8)
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
