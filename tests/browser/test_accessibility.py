@@ -1,7 +1,11 @@
-"""axe-core over one page of every kind, in light and dark colour schemes: no violations of
-WCAG 2.0, 2.1 and 2.2 A and AA rules or of Deque's best practices."""
+"""Accessibility in a real browser: axe-core over one page of every kind, in light and dark
+colour schemes (no violations of WCAG 2.0, 2.1 and 2.2 A and AA rules or of Deque's best
+practices); the contrast of every heat-map shade, which axe cannot judge; reflow at 320 px;
+and the skip link."""
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from axe_audit import axe_violations, describe
 from support import wait, wait_ready, wait_status
@@ -120,3 +124,36 @@ def test_every_heat_map_shade_keeps_aa_contrast(shared_driver, server, scheme):
     low = [cell for cell in cells if cell["ratio"] < 4.5]
     assert not low, f"counts below 4.5:1 contrast ({scheme}):\n" + "\n".join(
         f"level {c['level']} {'link' if c['linked'] else 'text'} {c['text']!r}: {c['ratio']:.2f}:1" for c in low)
+
+
+@pytest.mark.parametrize("name", list(PAGES) + ["search"])
+def test_page_reflows_at_320_px(shared_driver, server, name):
+    """WCAG 1.4.10 Reflow: at 320 CSS px nothing makes the page scroll sideways (the coverage
+    table scrolls inside its own focusable region, which is allowed for data tables)."""
+    shared_driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        shared_driver.get(server.url(PAGES.get(name, "search/?q=clinical+trials")))
+        if name == "search":
+            wait_ready(shared_driver)
+        overflow = shared_driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the {name} page scrolls sideways by {overflow} px at 320 px wide"
+    finally:
+        shared_driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_skip_link_is_the_first_tab_stop_and_shows_when_focused(shared_driver, server):
+    shared_driver.get(server.url("companies/"))
+    ActionChains(shared_driver).send_keys(Keys.TAB).perform()
+    focused = shared_driver.switch_to.active_element
+    assert "skip-link" in focused.get_attribute("class")
+    assert focused.location["x"] >= 0 and focused.is_displayed(), "the focused skip link is off screen"
+    highlight = shared_driver.execute_script("return getComputedStyle(arguments[0]).backgroundColor", focused)
+    assert highlight == "rgb(255, 235, 59)", f"the focused skip link is not highlighted: {highlight}"
+    focused.send_keys(Keys.ENTER)
+    wait(shared_driver, lambda d: d.current_url.endswith("#main"), "the skip link did not go to the main content")
+    # The next tab stop is inside the main content, not back in the header.
+    ActionChains(shared_driver).send_keys(Keys.TAB).perform()
+    inside = shared_driver.execute_script("return document.querySelector('main').contains(document.activeElement)")
+    assert inside, "after the skip link, the next tab stop is not in the main content"
