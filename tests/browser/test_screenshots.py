@@ -2,6 +2,7 @@
 desktop), light and dark, and of a profile as printed, saved under .build/screenshots/ for people
 to look at (docs/screenshots/ holds the copies the README shows). The test checks only that the
 page fits the width: no sideways scrolling at 375 px, which WCAG 1.4.10 Reflow asks for at 320."""
+import base64
 import os
 from pathlib import Path
 
@@ -33,7 +34,6 @@ def full_page_png(driver, width: int, path: Path):
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": min(height, 8000), "deviceScaleFactor": 1, "mobile": width < 600})
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": False})
-    import base64
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
