@@ -16,7 +16,7 @@ OUTPUT = Path(os.environ.get("FRONTDOOR_SCREENSHOTS", ROOT / ".build" / "screens
 
 PAGES = {
     "home": "",
-    "search": "search/?q=menopause",
+    "search": "search/?q=menopause&type=company&type=network",
     "profile": "companies/example-nari-health/",
     "match": "match/",
 }
