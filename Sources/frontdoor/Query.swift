@@ -7,10 +7,10 @@ struct Search: ParsableCommand {
 
     @Argument(help: "Words to search for.") var query: String
     @Option(help: "Built site folder.") var site = "site"
-    @Option(help: "Only this type (company, trust, ...).") var type: String?
-    @Option(help: "Only this area slug.") var area: String?
-    @Option(help: "Only this region.") var region: String?
-    @Option(help: "Only organisations offering this capability slug.") var capability: String?
+    @Option(help: "Only this type (company, trust, ...); repeat for any of several.") var type: [String] = []
+    @Option(help: "Only this area slug; repeat for any of several.") var area: [String] = []
+    @Option(help: "Only this region; repeat for any of several.") var region: [String] = []
+    @Option(help: "Only organisations offering this capability slug; repeat for any of several.") var capability: [String] = []
     @Option(help: "At most this many results.") var limit = 20
     @Flag(help: "Print JSON.") var json = false
 
@@ -22,8 +22,10 @@ struct Search: ParsableCommand {
             printError("error: \(error)\n")
             throw ExitCode(2)
         }
-        let singular = type.flatMap { ProfileType(name: $0)?.rawValue } ?? type
-        let response = Searcher(index: index).search(query, filters: .init(type: singular, area: area, region: region, capability: capability), limit: limit)
+        // Several values of one filter: any of them; different filters: all of them.
+        let types = type.map { ProfileType(name: $0)?.rawValue ?? $0 }
+        let filters = Searcher.Filters(types: types, areas: area, regions: region, capabilities: capability)
+        let response = Searcher(index: index).search(query, filters: filters, limit: limit)
         if json {
             struct Output: Encodable { var query: String; var total: Int; var results: [Searcher.Result] }
             let encoder = JSONEncoder()

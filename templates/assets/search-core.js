@@ -442,15 +442,27 @@
     return Math.round(total * 1000) / 1000;
   }
 
+  /* A filter's chosen values as a set, from a string, a list or nothing; empty strings left out. */
+  function filterValues(value) {
+    var list = Array.isArray(value) ? value : (value === undefined || value === null ? [] : [value]);
+    var chosen = new Set();
+    for (var k = 0; k < list.length; k++) if (typeof list[k] === 'string' && list[k] !== '') chosen.add(list[k]);
+    return chosen;
+  }
+
   Engine.prototype.search = async function (query, options) {
     options = options || {};
-    var filters = { type: options.type || null, area: options.area || null, region: options.region || null, capability: options.capability || null };
+    // Each filter takes one value or a list: values of one filter combine with OR, filters with AND.
+    var filters = {
+      type: filterValues(options.type), area: filterValues(options.area),
+      region: filterValues(options.region), capability: filterValues(options.capability)
+    };
     var limit = options.limit === undefined ? 20 : options.limit;
     var source = this.source;
     var expanded = await this.expand(String(query || ''));
     var scored = [];
     var matched = new Set();
-    var anyFilter = filters.type || filters.area || filters.region || filters.capability;
+    var anyFilter = filters.type.size > 0 || filters.area.size > 0 || filters.region.size > 0 || filters.capability.size > 0;
     // Facet columns are fetched only when filters or counts are wanted (large sites split them out).
     if (anyFilter || options.facets !== false) await source.loadFacets();
     if (expanded.length === 0) {
@@ -492,11 +504,15 @@
     }
 
     var facetCounts = { type: new Map(), area: new Map(), region: new Map(), capability: new Map() };
+    function hasAny(values, chosen) {
+      for (var k = 0; k < values.length; k++) if (chosen.has(values[k])) return true;
+      return false;
+    }
     function passes(f, except) {
-      return (except === 'type' || !filters.type || f.type === filters.type) &&
-        (except === 'area' || !filters.area || f.areas.indexOf(filters.area) >= 0) &&
-        (except === 'region' || !filters.region || f.region === filters.region) &&
-        (except === 'capability' || !filters.capability || f.offers.indexOf(filters.capability) >= 0);
+      return (except === 'type' || filters.type.size === 0 || filters.type.has(f.type)) &&
+        (except === 'area' || filters.area.size === 0 || hasAny(f.areas, filters.area)) &&
+        (except === 'region' || filters.region.size === 0 || (f.region !== null && filters.region.has(f.region))) &&
+        (except === 'capability' || filters.capability.size === 0 || hasAny(f.offers, filters.capability));
     }
     function add(map, value) { map.set(value, (map.get(value) || 0) + 1); }
     var kept = [];
@@ -514,7 +530,7 @@
     var facets = source.facetsReady() ? {} : null;
     if (facets) ['type', 'area', 'region', 'capability'].forEach(function (name) {
       facets[name] = labels[name].filter(function (pair) {
-        return (facetCounts[name].get(pair[0]) || 0) > 0 || pair[0] === filters[name];
+        return (facetCounts[name].get(pair[0]) || 0) > 0 || filters[name].has(pair[0]);
       }).map(function (pair) {
         return { value: pair[0], label: pair[1], count: facetCounts[name].get(pair[0]) || 0 };
       });

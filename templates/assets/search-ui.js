@@ -1,5 +1,11 @@
 /* FrontDoor search page: search as you type, filters with counts, state in the URL.
  *
+ * Filters follow the Ministry of Justice filter pattern: a fieldset of checkboxes per filter,
+ * each option with its count, the chosen ones listed as removable tags. Several options of
+ * one filter combine with OR, different filters with AND (as `frontdoor search` does with
+ * repeated --type/--area). The address holds one parameter per chosen option
+ * (?q=x&type=company&type=trust), so results can be shared and the back button works.
+ *
  * Reads the engine from search-core.js (the global FrontDoorSearch). Content from the index
  * reaches the page only through textContent, createElement and setAttribute, never as HTML,
  * and the file has no inline script or style, so the page works under a strict
@@ -10,7 +16,6 @@
 
   var FACETS = ['type', 'area', 'region', 'capability'];
   var FACET_LABELS = { type: 'Type', area: 'Area of expertise', region: 'Region', capability: 'Offers' };
-  var PARAMS = ['q'].concat(FACETS);
   var LIMIT = 50;
   var TYPING_DELAY = 150;
 
@@ -36,12 +41,13 @@
   var engine = null;
   var sequence = 0;
   var timer = null;
+  var refocusTags = false;
 
   var core = window.FrontDoorSearch;
   if (!core || typeof core.load !== 'function') return; // the fallback stays in view
 
-  // The script runs: show the search, hide the fallback. Filters apply at once, so the
-  // no-script "Apply filters" button is not needed.
+  // The script runs: show the search, hide the fallback. Filters apply at once (live
+  // updates), so the "Apply filters" button is not needed.
   root.hidden = false;
   if (fallback) fallback.hidden = true;
   if (applyButton) applyButton.hidden = true;
@@ -80,7 +86,7 @@
 
   form.addEventListener('change', function (event) {
     var target = event.target;
-    if (!target || target.type !== 'radio' || FACETS.indexOf(target.name) < 0) return;
+    if (!target || target.type !== 'checkbox' || FACETS.indexOf(target.name) < 0) return;
     clearTimeout(timer);
     timer = null;
     state = readControls();
@@ -99,7 +105,8 @@
   if (clearLink) {
     clearLink.addEventListener('click', function (event) {
       event.preventDefault();
-      changeFilters(function (next) { FACETS.forEach(function (name) { next[name] = ''; }); });
+      changeFilters(function (next) { FACETS.forEach(function (name) { next[name] = []; }); });
+      refocusTags = true; // the link hides with the tags: focus goes to the search box
     });
   }
 
@@ -112,21 +119,52 @@
     return base;
   }
 
+  /* The state: the words, and per filter the list of chosen values (empty: no filter). */
   function emptyState() {
-    return { q: '', type: '', area: '', region: '', capability: '' };
+    return { q: '', type: [], area: [], region: [], capability: [] };
+  }
+
+  function copyState(value) {
+    var next = emptyState();
+    next.q = value.q;
+    FACETS.forEach(function (name) { next[name] = value[name].slice(); });
+    return next;
+  }
+
+  /* Non-empty values, each once, in the order given. */
+  function distinct(values) {
+    var out = [];
+    values.forEach(function (v) { if (v && out.indexOf(v) < 0) out.push(v); });
+    return out;
   }
 
   function readURL() {
     var params = new URLSearchParams(window.location.search);
     var next = emptyState();
-    PARAMS.forEach(function (name) { next[name] = params.get(name) || ''; });
+    next.q = params.get('q') || '';
+    FACETS.forEach(function (name) {
+      var values = params.getAll(name);
+      if (name === 'type') values = values.map(knownType);
+      next[name] = distinct(values);
+    });
     return next;
+  }
+
+  /* A type as the page knows it: `companies` (a folder name, as the CLI also accepts) is `company`. */
+  function knownType(value) {
+    if (!value || findChoice('type', value)) return value;
+    var candidates = [value.toLowerCase()];
+    if (/ies$/.test(candidates[0])) candidates.push(candidates[0].slice(0, -3) + 'y');
+    if (/s$/.test(candidates[0])) candidates.push(candidates[0].slice(0, -1));
+    for (var k = 0; k < candidates.length; k++) if (findChoice('type', candidates[k])) return candidates[k];
+    return value;
   }
 
   function urlFor(value) {
     var params = new URLSearchParams();
-    PARAMS.forEach(function (name) {
-      if (name === 'q' ? value.q.trim() !== '' : value[name]) params.set(name, value[name]);
+    if (value.q.trim() !== '') params.set('q', value.q);
+    FACETS.forEach(function (name) {
+      value[name].forEach(function (v) { params.append(name, v); });
     });
     var query = params.toString();
     return window.location.pathname + (query ? '?' + query : '');
@@ -136,8 +174,8 @@
     var next = emptyState();
     next.q = input.value;
     FACETS.forEach(function (name) {
-      var checked = form.querySelector('input[type="radio"][name="' + name + '"]:checked');
-      next[name] = checked ? checked.value : '';
+      next[name] = choices(name).filter(function (choice) { return choice.input.checked; })
+        .map(function (choice) { return choice.input.value; });
     });
     return next;
   }
@@ -145,9 +183,12 @@
   function writeControls(value) {
     if (input.value !== value.q) input.value = value.q;
     FACETS.forEach(function (name) {
-      var wanted = value[name] || '';
-      var choice = findChoice(name, wanted) || addChoice(name, wanted, wanted);
-      if (choice) choice.input.checked = true;
+      value[name].forEach(function (wanted) {
+        if (!findChoice(name, wanted)) addChoice(name, wanted, wanted);
+      });
+      choices(name).forEach(function (choice) {
+        choice.input.checked = value[name].indexOf(choice.input.value) >= 0;
+      });
     });
   }
 
@@ -163,7 +204,7 @@
   }
 
   function hasFilters(value) {
-    return FACETS.some(function (name) { return !!value[name]; });
+    return FACETS.some(function (name) { return value[name].length > 0; });
   }
 
   /* ---- filter options ---- */
@@ -178,11 +219,11 @@
     var labels = group.querySelectorAll('.filter__choice');
     var found = [];
     for (var i = 0; i < labels.length; i++) {
-      var radio = labels[i].querySelector('input[type="radio"]');
-      if (radio) {
+      var box = labels[i].querySelector('input[type="checkbox"]');
+      if (box) {
         found.push({
           element: labels[i],
-          input: radio,
+          input: box,
           label: labels[i].querySelector('[data-choice-label]'),
           count: labels[i].querySelector('[data-count]')
         });
@@ -205,22 +246,25 @@
     if (!group || value === '') return null;
     var element = document.createElement('label');
     element.className = 'filter__choice';
-    var radio = document.createElement('input');
-    radio.className = 'filter__radio';
-    radio.setAttribute('type', 'radio');
-    radio.setAttribute('name', name);
-    radio.value = value;
+    var box = document.createElement('input');
+    box.className = 'filter__checkbox';
+    box.setAttribute('type', 'checkbox');
+    box.setAttribute('name', name);
+    box.value = value;
     var text = document.createElement('span');
     text.setAttribute('data-choice-label', '');
     text.textContent = label || value;
     var count = document.createElement('span');
     count.className = 'filter__count';
     count.setAttribute('data-count', '');
-    element.appendChild(radio);
+    var wrapper = document.createElement('span');
+    wrapper.className = 'filter__text';
+    wrapper.appendChild(text);
+    wrapper.appendChild(document.createTextNode(' '));
+    wrapper.appendChild(count);
+    element.appendChild(box);
     element.appendChild(document.createTextNode(' '));
-    element.appendChild(text);
-    element.appendChild(document.createTextNode(' '));
-    element.appendChild(count);
+    element.appendChild(wrapper);
     group.appendChild(element);
     return findChoice(name, value);
   }
@@ -266,7 +310,6 @@
       });
       var shown = 0;
       choices(name).forEach(function (choice) {
-        if (choice.input.value === '') return;
         var count = counts[choice.input.value] || 0;
         if (choice.count) choice.count.textContent = browseAll ? '' : '(' + count + ')';
         var visible = browseAll || count > 0 || choice.input.checked;
@@ -274,7 +317,7 @@
         if (visible) shown++;
       });
       var group = facetGroup(name);
-      if (group) group.hidden = shown === 0 && !value[name];
+      if (group) group.hidden = shown === 0 && value[name].length === 0;
       if (group && !group.hidden) anyShown = true;
     });
     // No filter can narrow these results: give the results the whole width.
@@ -285,37 +328,60 @@
     }
   }
 
+  /* The chosen options as tags, grouped by filter; each tag is a link to the same search
+     without that option (and, with the script, removes it in place). */
   function updateSelected(value) {
     if (!selected || !selectedList) return;
-    while (selectedList.firstChild) selectedList.removeChild(selectedList.firstChild);
+    clear(selectedList);
     var any = false;
     FACETS.forEach(function (name) {
-      if (!value[name]) return;
+      if (value[name].length === 0) return;
       any = true;
-      var item = document.createElement('li');
-      var link = document.createElement('a');
-      link.className = 'filter__tag';
-      var without = {};
-      PARAMS.forEach(function (key) { without[key] = value[key]; });
-      without[name] = '';
-      link.setAttribute('href', urlFor(without));
-      var hidden = document.createElement('span');
-      hidden.className = 'visually-hidden';
-      hidden.textContent = 'Remove this filter: ' + FACET_LABELS[name] + ' ';
-      var text = document.createElement('span');
-      text.textContent = choiceLabel(name, value[name]);
-      link.appendChild(hidden);
-      link.appendChild(text);
-      link.addEventListener('click', function (event) {
-        event.preventDefault();
-        changeFilters(function (next) { next[name] = ''; });
-        input.focus();
+      var heading = document.createElement('h4');
+      heading.className = 'filter__selected-group';
+      heading.textContent = FACET_LABELS[name];
+      var tags = document.createElement('ul');
+      tags.className = 'filter__tags';
+      value[name].forEach(function (chosen) {
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.className = 'filter__tag';
+        var without = copyState(value);
+        without[name] = value[name].filter(function (v) { return v !== chosen; });
+        link.setAttribute('href', urlFor(without));
+        var hidden = document.createElement('span');
+        hidden.className = 'visually-hidden';
+        hidden.textContent = 'Remove this filter: ' + FACET_LABELS[name] + ': ';
+        var text = document.createElement('span');
+        text.textContent = choiceLabel(name, chosen);
+        link.appendChild(hidden);
+        link.appendChild(text);
+        link.addEventListener('click', function (event) {
+          event.preventDefault();
+          changeFilters(function (next) {
+            next[name] = next[name].filter(function (v) { return v !== chosen; });
+          });
+          // The tags are rebuilt with the results: focus moves on once they are.
+          refocusTags = true;
+        });
+        item.appendChild(link);
+        tags.appendChild(item);
       });
-      item.appendChild(link);
-      selectedList.appendChild(item);
+      selectedList.appendChild(heading);
+      selectedList.appendChild(tags);
     });
     selected.hidden = !any;
-    if (clearLink) clearLink.setAttribute('href', urlFor({ q: value.q, type: '', area: '', region: '', capability: '' }));
+    if (clearLink) {
+      var none = emptyState();
+      none.q = value.q;
+      clearLink.setAttribute('href', urlFor(none));
+    }
+  }
+
+  /* A removed tag is gone from the page: focus the first tag left, or else the search box. */
+  function focusAfterRemoval() {
+    var next = selectedList && !selected.hidden ? selectedList.querySelector('.filter__tag') : null;
+    (next || input).focus();
   }
 
   /* ---- searching ---- */
@@ -325,7 +391,7 @@
     var mine = ++sequence;
     // Results first; on a large (split) index the facet counts follow in a second call.
     var options = { limit: LIMIT, facets: false };
-    FACETS.forEach(function (name) { if (value[name]) options[name] = value[name]; });
+    FACETS.forEach(function (name) { if (value[name].length) options[name] = value[name].slice(); });
     var result;
     try {
       result = Promise.resolve(engine.search(value.q, options));
@@ -362,6 +428,10 @@
     // Facet counts that follow in a second call (facets null) update the filters then.
     if (response.facets !== null) updateFacets(response.facets, value, browsing(value, response));
     updateSelected(value);
+    if (refocusTags) {
+      refocusTags = false;
+      focusAfterRemoval();
+    }
 
     if (!query && !hasFilters(value) && results.length === 0) {
       setStatus('Type a word to search, or choose a filter.');
@@ -388,8 +458,11 @@
   function summary(total, query, value) {
     var text = total === 0 ? 'No results' : total + (total === 1 ? ' result' : ' results');
     if (query) text += ' for ' + query;
-    var filters = FACETS.filter(function (name) { return !!value[name]; })
-      .map(function (name) { return choiceLabel(name, value[name]); });
+    // Options of one filter are alternatives ("Company or NHS trust"); filters add up.
+    var filters = FACETS.filter(function (name) { return value[name].length > 0; })
+      .map(function (name) {
+        return value[name].map(function (v) { return choiceLabel(name, v); }).join(' or ');
+      });
     if (filters.length) text += ' (' + filters.join(', ') + ')';
     return text;
   }

@@ -38,8 +38,10 @@ def wait_status(driver, pattern: str):
 
 
 def query_params(driver) -> dict:
+    """The address's parameters: a value, or a list of values in order when repeated."""
     query = urllib.parse.urlsplit(driver.current_url).query
-    return {key: values[-1] for key, values in urllib.parse.parse_qs(query).items()}
+    return {key: values[0] if len(values) == 1 else values
+            for key, values in urllib.parse.parse_qs(query).items()}
 
 
 def wait_params(driver, expected: dict):
@@ -56,9 +58,10 @@ def result_items(driver):
     return driver.find_elements(By.CSS_SELECTOR, "[data-search-results] > li")
 
 
-def checked_value(driver, facet: str) -> str:
-    checked = driver.find_elements(By.CSS_SELECTOR, f'input[type="radio"][name="{facet}"]:checked')
-    return checked[0].get_attribute("value") if checked else None
+def checked_values(driver, facet: str) -> list:
+    """The values of a filter's ticked checkboxes, in page order."""
+    return [box.get_attribute("value")
+            for box in driver.find_elements(By.CSS_SELECTOR, f'input[type="checkbox"][name="{facet}"]:checked')]
 
 
 def filter_choice(driver, facet: str, value: str):

@@ -3,7 +3,7 @@ some shards and still ranks exactly as `frontdoor search --json` does."""
 import pytest
 
 from support import engine_search, wait_ready
-from test_parity import cli_search
+from test_parity import assert_same, cli_search, filter_cases
 
 QUERIES = ["menopause", "clinical trials", "menopuase", "virtual ward", "cardio", "women's health",
            "paediatric", "respir", "health"]
@@ -29,3 +29,16 @@ def test_split_index_ranks_as_the_cli(large_page, large_server, large_site_dir, 
         assert actual["total"] == expected["total"]
         # A fresh engine asked for no facets on a split index has not fetched them.
         assert (actual["facets"] is None) == (not facets)
+
+
+@pytest.mark.parametrize("query", ["health", "clinical trials", "menopuase"])
+def test_split_index_filters_as_the_cli(large_page, large_server, large_site_dir, query):
+    """Several types and areas on the split index: the browser and the CLI agree."""
+    unfiltered = engine_search(large_page, large_server.prefix, query, limit=50, facets=True)
+    cases = filter_cases(unfiltered["facets"])
+    assert len(cases) == 4, unfiltered["facets"]
+    for filters in cases:
+        expected = cli_search(large_site_dir, query, filters)
+        for facets in (False, True):
+            actual = engine_search(large_page, large_server.prefix, query, limit=50, facets=facets, **filters)
+            assert_same(actual, expected, f"query {query!r} with {filters} (facets {facets})")

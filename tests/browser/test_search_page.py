@@ -4,7 +4,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from support import (assert_no_console_errors, checked_value, filter_choice, query_params, result_items,
+from support import (assert_no_console_errors, checked_values, filter_choice, query_params, result_items,
                      result_slugs, status_text, wait, wait_params, wait_ready, wait_status)
 
 
@@ -19,7 +19,7 @@ def type_query(driver, text):
 
 
 def visible_choices(driver, facet):
-    """(value, label, count) of the visible, non-"any" options of one filter."""
+    """(value, label, count) of the visible options of one filter."""
     found = []
     for label in driver.find_elements(By.CSS_SELECTOR, f'[data-facet="{facet}"] .filter__choice'):
         value = label.find_element(By.CSS_SELECTOR, "input").get_attribute("value")
@@ -117,7 +117,7 @@ def test_filter_back_forward_reload(driver, server):
     driver.back()
     wait_params(driver, {"q": "clinical trials"})
     wait(driver, lambda d: result_slugs(d) == before, "back did not restore the results")
-    assert checked_value(driver, "type") == ""
+    assert checked_values(driver, "type") == []
     assert search_input(driver).get_attribute("value") == "clinical trials"
     assert status_text(driver) == before_status
 
@@ -125,13 +125,13 @@ def test_filter_back_forward_reload(driver, server):
     driver.forward()
     wait_params(driver, {"q": "clinical trials", "type": value})
     wait(driver, lambda d: result_slugs(d) == filtered, "forward did not restore the filter")
-    assert checked_value(driver, "type") == value
+    assert checked_values(driver, "type") == [value]
 
     # Reload keeps the state.
     driver.refresh()
     wait_ready(driver)
     wait(driver, lambda d: result_slugs(d) == filtered, "reload lost the filtered results")
-    assert checked_value(driver, "type") == value
+    assert checked_values(driver, "type") == [value]
     assert search_input(driver).get_attribute("value") == "clinical trials"
     assert query_params(driver) == {"q": "clinical trials", "type": value}
 
@@ -252,4 +252,113 @@ def test_narrow_screen_folds_filters(driver, server):
     assert choice.is_displayed()
     choice.click()
     wait_params(driver, {"q": "health", "type": "company"})
+    assert_no_console_errors(driver)
+
+
+def selected_tags(driver) -> dict:
+    """The selected-filter tags, grouped under their filter's heading: {heading: [tag text]}."""
+    groups = {}
+    panel = driver.find_element(By.CSS_SELECTOR, "[data-search-selected-list]")
+    heading = None
+    for element in panel.find_elements(By.CSS_SELECTOR, "h4, .filter__tag"):
+        if element.tag_name == "h4":
+            heading = element.text.strip()
+            groups[heading] = []
+        else:
+            groups[heading].append(element.text.strip())
+    return groups
+
+
+def test_filters_are_checkboxes_with_counts_in_their_labels(driver, server):
+    """MoJ filter pattern: a fieldset with a legend per filter, checkboxes, each option's
+    label naming its count, e.g. "Company (12)", so screen readers read it with the option."""
+    driver.get(server.url("search/?q=health"))
+    wait_status(driver, r"^\d+ results? for health$")
+    for facet in ("type", "area", "region", "capability"):
+        group = driver.find_element(By.CSS_SELECTOR, f'fieldset[data-facet="{facet}"]')
+        assert group.find_element(By.CSS_SELECTOR, "legend").text.strip()
+        assert not group.find_elements(By.CSS_SELECTOR, 'input[type="radio"]')
+        boxes = group.find_elements(By.CSS_SELECTOR, f'input[type="checkbox"][name="{facet}"]')
+        assert boxes, f"the {facet} filter has no checkboxes"
+    for value, label, count in visible_choices(driver, "type"):
+        box = filter_choice(driver, "type", value).find_element(By.CSS_SELECTOR, "input")
+        assert box.accessible_name == f"{label} ({count})"
+    assert_no_console_errors(driver)
+
+
+def test_several_options_combine_with_or_and_filters_with_and(driver, server):
+    driver.get(server.url("search/?q=health"))
+    wait_status(driver, r"^\d+ results? for health$")
+    total = len(result_slugs(driver))
+    types = [c for c in visible_choices(driver, "type") if c[2] > 0]
+    assert len(types) >= 2, types
+    (first, first_label, first_count), (second, second_label, second_count) = types[:2]
+    before_counts = visible_choices(driver, "type")
+
+    filter_choice(driver, "type", first).click()
+    wait_params(driver, {"q": "health", "type": first})
+    wait(driver, lambda d: len(result_slugs(d)) == first_count)
+    filter_choice(driver, "type", second).click()
+    wait_params(driver, {"q": "health", "type": [first, second]})
+    # OR: a result has either type (a profile has one type, so the counts add up).
+    wait(driver, lambda d: len(result_slugs(d)) == min(first_count + second_count, 50),
+         "two types should give the results of both")
+    assert checked_values(driver, "type") == [first, second]
+    labels = {item.find_element(By.CSS_SELECTOR, ".search-result__type").text.strip() for item in result_items(driver)}
+    assert labels == {first_label, second_label}
+    # A type's count is what it has given the other filters: choosing types does not change them.
+    assert visible_choices(driver, "type") == before_counts
+    wait_status(driver, rf"^{first_count + second_count} results for health \({re.escape(first_label)} or {re.escape(second_label)}\)$")
+    tags = selected_tags(driver)
+    assert list(tags) == ["Type"] and len(tags["Type"]) == 2
+    assert tags["Type"][0].endswith(first_label) and tags["Type"][1].endswith(second_label)
+
+    # AND: an area narrows the two types together, to the area's count.
+    areas = [c for c in visible_choices(driver, "area") if 0 < c[2] < first_count + second_count]
+    assert areas, visible_choices(driver, "area")
+    area, area_label, area_count = areas[0]
+    filter_choice(driver, "area", area).click()
+    wait_params(driver, {"q": "health", "type": [first, second], "area": area})
+    wait(driver, lambda d: len(result_slugs(d)) == area_count)
+    assert set(selected_tags(driver)) == {"Type", "Area of expertise"}
+    # With the area chosen, the type counts follow it and add up to the results.
+    assert sum(c[2] for c in visible_choices(driver, "type") if c[0] in (first, second)) == area_count
+
+    # Removing one tag removes just that option; the address follows.
+    tag = next(link for link in driver.find_elements(By.CSS_SELECTOR, "[data-search-selected-list] .filter__tag")
+               if link.text.strip().endswith(first_label))
+    assert "type=" + second in tag.get_attribute("href") and "type=" + first not in tag.get_attribute("href")
+    tag.click()
+    wait_params(driver, {"q": "health", "type": second, "area": area})
+    assert checked_values(driver, "type") == [second]
+    # Focus stays in the tags (the next one) rather than being lost with the removed tag.
+    wait(driver, lambda d: d.switch_to.active_element.get_attribute("class") == "filter__tag")
+
+    # Back restores the removed option; reload keeps it all.
+    driver.back()
+    wait_params(driver, {"q": "health", "type": [first, second], "area": area})
+    wait(driver, lambda d: len(result_slugs(d)) == area_count)
+    driver.refresh()
+    wait_ready(driver)
+    wait(driver, lambda d: len(result_slugs(d)) == area_count)
+    assert checked_values(driver, "type") == [first, second]
+    assert checked_values(driver, "area") == [area]
+
+    # Clear filters keeps the words and drops every filter.
+    driver.find_element(By.CSS_SELECTOR, "[data-search-clear]").click()
+    wait_params(driver, {"q": "health"})
+    wait(driver, lambda d: len(result_slugs(d)) == total)
+    assert not driver.find_element(By.CSS_SELECTOR, "[data-search-selected]").is_displayed()
+    assert checked_values(driver, "type") == [] and checked_values(driver, "area") == []
+    assert_no_console_errors(driver)
+
+
+def test_shared_address_with_repeated_parameters(driver, server):
+    """A shared address with repeated parameters (and a type given as its folder name) opens
+    with those options ticked."""
+    driver.get(server.url("search/?q=health&type=companies&type=trust"))
+    wait_status(driver, r"^\d+ results? for health \((Company or NHS trust|NHS trust or Company)\)$")
+    assert sorted(checked_values(driver, "type")) == ["company", "trust"]
+    kinds = {item.find_element(By.CSS_SELECTOR, ".search-result__type").text.strip() for item in result_items(driver)}
+    assert kinds <= {"Company", "NHS trust"} and kinds
     assert_no_console_errors(driver)

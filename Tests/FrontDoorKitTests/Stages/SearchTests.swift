@@ -124,6 +124,37 @@ struct BundledSearchTests {
         #expect(offering.results.map(\.slug) == offering.results.map(\.slug).sorted())
     }
 
+    @Test func severalValuesOfOneFilterCombineWithOrAndFiltersWithAnd() throws {
+        let searcher = try #require(Self.searcher)
+        let all = searcher.search("health", limit: 500)
+        let trusts = searcher.search("health", filters: .init(type: "trust"), limit: 500)
+        let companies = searcher.search("health", filters: .init(type: "company"), limit: 500)
+        let either = searcher.search("health", filters: .init(types: ["trust", "company", "trust", ""]), limit: 500)
+        #expect(trusts.total > 0 && companies.total > 0)
+        // OR within a filter: every trust and every company, ranked as without the filter.
+        #expect(either.total == trusts.total + companies.total)
+        #expect(either.results.map(\.slug) == all.results.filter { ["trust", "company"].contains($0.type) }.map(\.slug))
+        // A single value in the list is the same as the single-value filter.
+        #expect(searcher.search("health", filters: .init(types: ["trust"]), limit: 500).results == trusts.results)
+        // Each type's count is what choosing it alone would give, whatever else is chosen in the filter.
+        #expect(either.facets["type"]?.first { $0.value == "trust" }?.count == trusts.total)
+        #expect(either.facets["type"]?.first { $0.value == "company" }?.count == companies.total)
+        // AND across filters: an area narrows the two types together.
+        let area = try #require(either.facets["area"]?.first { $0.count > 0 && $0.count < either.total }?.value)
+        let both = searcher.search("health", filters: .init(types: ["trust", "company"], areas: [area]), limit: 500)
+        let areaOnly = searcher.search("health", filters: .init(area: area), limit: 500)
+        #expect(both.total > 0)
+        #expect(Set(both.results.map(\.slug)) == Set(either.results.map(\.slug)).intersection(areaOnly.results.map(\.slug)))
+        // Two areas: results with either of them.
+        let other = try #require(all.facets["area"]?.first { $0.value != area && $0.count > 0 }?.value)
+        let twoAreas = searcher.search("health", filters: .init(areas: [area, other]), limit: 500)
+        let otherOnly = searcher.search("health", filters: .init(area: other), limit: 500)
+        #expect(Set(twoAreas.results.map(\.slug)) == Set(areaOnly.results.map(\.slug)).union(otherOnly.results.map(\.slug)))
+        // An unknown value matches nothing; beside a known one it takes nothing away.
+        #expect(searcher.search("health", filters: .init(areas: ["no-such-area"])).total == 0)
+        #expect(searcher.search("health", filters: .init(areas: [area, "no-such-area"]), limit: 500).results == areaOnly.results)
+    }
+
     @Test func tiesBreakBySlugAndResultsAreStable() throws {
         let searcher = try #require(Self.searcher)
         let first = searcher.search("birmingham", limit: 100).results

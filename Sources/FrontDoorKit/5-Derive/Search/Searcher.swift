@@ -3,20 +3,37 @@ import Foundation
 /// Runs a query against a `SearchIndex` with the ranking of `docs/search-index.md`.
 /// `search-core.js` implements the same steps; parity tests compare the two.
 public struct Searcher: Sendable {
+    /// Values chosen per filter. Several values of one filter combine with OR (a result has
+    /// any of them); different filters combine with AND. An empty list does not filter.
     public struct Filters: Sendable, Equatable {
-        public var type: String?
-        public var area: String?
-        public var region: String?
-        public var capability: String?
+        public var types: [String]
+        public var areas: [String]
+        public var regions: [String]
+        public var capabilities: [String]
 
-        public init(type: String? = nil, area: String? = nil, region: String? = nil, capability: String? = nil) {
-            self.type = type
-            self.area = area
-            self.region = region
-            self.capability = capability
+        public init(types: [String] = [], areas: [String] = [], regions: [String] = [], capabilities: [String] = []) {
+            self.types = Self.clean(types)
+            self.areas = Self.clean(areas)
+            self.regions = Self.clean(regions)
+            self.capabilities = Self.clean(capabilities)
         }
 
-        var isEmpty: Bool { type == nil && area == nil && region == nil && capability == nil }
+        /// No filter.
+        public init() { self.init(types: []) }
+
+        /// One value (or none) per filter.
+        public init(type: String? = nil, area: String? = nil, region: String? = nil, capability: String? = nil) {
+            self.init(types: type.map { [$0] } ?? [], areas: area.map { [$0] } ?? [],
+                      regions: region.map { [$0] } ?? [], capabilities: capability.map { [$0] } ?? [])
+        }
+
+        /// Without empty values and repeats, in the order given.
+        static func clean(_ values: [String]) -> [String] {
+            var seen = Set<String>()
+            return values.filter { !$0.isEmpty && seen.insert($0).inserted }
+        }
+
+        var isEmpty: Bool { types.isEmpty && areas.isEmpty && regions.isEmpty && capabilities.isEmpty }
     }
 
     public struct Result: Sendable, Equatable, Codable {
@@ -159,13 +176,17 @@ public struct Searcher: Sendable {
         return (total * 1000).rounded() / 1000
     }
 
-    /// Applies the filters and counts each facet's values over the results that pass every other filter.
+    /// Applies the filters and counts each facet's values over the results that pass every
+    /// other filter (the usual facet count: how many results a value has, given the other
+    /// filters, whatever else is chosen in its own).
     func filterAndCount(_ scored: [(doc: Int, score: Double)], _ filters: Filters) -> ([(doc: Int, score: Double)], [String: [FacetCount]]) {
+        let types = Set(filters.types), areas = Set(filters.areas)
+        let regions = Set(filters.regions), capabilities = Set(filters.capabilities)
         func passes(_ document: SearchIndex.Document, except facet: String?) -> Bool {
-            (facet == "type" || filters.type == nil || document.type == filters.type)
-                && (facet == "area" || filters.area == nil || document.areas.contains(filters.area!))
-                && (facet == "region" || filters.region == nil || document.region == filters.region)
-                && (facet == "capability" || filters.capability == nil || document.offers.contains(filters.capability!))
+            (facet == "type" || types.isEmpty || types.contains(document.type))
+                && (facet == "area" || areas.isEmpty || document.areas.contains(where: areas.contains))
+                && (facet == "region" || regions.isEmpty || document.region.map(regions.contains) == true)
+                && (facet == "capability" || capabilities.isEmpty || document.offers.contains(where: capabilities.contains))
         }
         var counts: [String: [String: Int]] = ["type": [:], "area": [:], "region": [:], "capability": [:]]
         var kept: [(doc: Int, score: Double)] = []
@@ -177,17 +198,17 @@ public struct Searcher: Sendable {
             if passes(document, except: "region"), let region = document.region { counts["region"]![region, default: 0] += 1 }
             if passes(document, except: "capability") { for offer in document.offers { counts["capability"]![offer, default: 0] += 1 } }
         }
-        func facet(_ name: String, _ values: [(value: String, label: String)], selected: String?) -> [FacetCount] {
+        func facet(_ name: String, _ values: [(value: String, label: String)], selected: Set<String>) -> [FacetCount] {
             values.compactMap { value, label in
                 let count = counts[name]![value] ?? 0
-                return count > 0 || value == selected ? FacetCount(value: value, label: label, count: count) : nil
+                return count > 0 || selected.contains(value) ? FacetCount(value: value, label: label, count: count) : nil
             }
         }
         return (kept, [
-            "type": facet("type", index.types, selected: filters.type),
-            "area": facet("area", index.areas, selected: filters.area),
-            "region": facet("region", index.regions.map { ($0, $0) }, selected: filters.region),
-            "capability": facet("capability", index.capabilities, selected: filters.capability),
+            "type": facet("type", index.types, selected: types),
+            "area": facet("area", index.areas, selected: areas),
+            "region": facet("region", index.regions.map { ($0, $0) }, selected: regions),
+            "capability": facet("capability", index.capabilities, selected: capabilities),
         ])
     }
 }
