@@ -63,7 +63,14 @@ public struct DocumentParser: Sendable {
         do {
             tree = try YAMLReader.read(yaml, firstLine: firstLine)
         } catch {
-            throw Diagnostic(path: path, at: error.position, .error, error.tooComplex ? .yamlTooComplex : .yamlSyntax, "YAML: " + error.message)
+            let code: DiagnosticCode = switch error.exceeded {
+            case nil: .yamlSyntax
+            case .values: .yamlTooComplex
+            case .depth: .yamlTooDeep
+            case .items: .tooManyItems
+            }
+            throw Diagnostic(path: path, at: error.position, .error, code, "YAML: " + error.message,
+                             hint: error.exceeded == nil ? nil : "the limits are in the README under \"Limits and guarantees\"")
         }
         switch tree {
         case .map(let entries, _): return entries
