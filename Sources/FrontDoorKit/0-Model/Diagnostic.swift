@@ -63,6 +63,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case yamlTooComplex = "yaml-too-complex"
     case yamlTooDeep = "yaml-too-deep"
     case tooManyItems = "too-many-items"
+    /// A Markdown body past `MarkdownLimits`.
+    case markdownTooComplex = "markdown-too-complex"
     case notAMapping = "not-a-mapping"
     case duplicateKey = "duplicate-key"
     case missingKey = "missing-key"

@@ -29,6 +29,12 @@ public struct DocumentParser: Sendable {
                     hint: "add a line with only --- after the last key")
             }
             let entries = try Self.entries(split.yaml, firstLine: split.yamlLine, path: path, what: "front matter")
+            do {
+                try MarkdownLimits.check(split.body)
+            } catch {
+                throw Diagnostic(path: path, at: SourcePosition(line: split.bodyLine + error.line - 1, column: 1), .error,
+                    .markdownTooComplex, error.message, hint: "the limits are in the README under \"Limits and guarantees\"")
+            }
             let document = ParsedDocument(type: type, slug: slug, sourcePath: path, frontMatter: entries,
                                           body: split.body, bodyLine: split.bodyLine, markdown: markdown.render(split.body))
             return (document, [])
