@@ -6,7 +6,7 @@ After each kill the folder must hold, byte for byte, either the previous site or
 kill came after the swap) the complete new one, never a mix; whatever staging folders the
 killed builds left must not stop or change the next build.
 
-FRONTDOOR_KILL_ITERATIONS (default 20) sets the number of kills; FRONTDOOR_KILL_SEED the delays.
+FRONTDOOR_KILL_ITERATIONS (default 15) sets the number of kills; FRONTDOOR_KILL_SEED the delays.
 """
 import hashlib
 import os
@@ -20,9 +20,9 @@ from pathlib import Path
 
 from conftest import ROOT, frontdoor_bin, spec_example
 
-ITERATIONS = int(os.environ.get("FRONTDOOR_KILL_ITERATIONS", "20"))
+ITERATIONS = int(os.environ.get("FRONTDOOR_KILL_ITERATIONS", "15"))
 SEED = int(os.environ.get("FRONTDOOR_KILL_SEED", "20261130"))
-PROFILES = 300
+PROFILES = 120
 
 
 def tree_hashes(folder: Path) -> dict:
