@@ -75,6 +75,20 @@ struct LimitTests {
         #expect(error?.position.line == 5)
     }
 
+    @Test func aReadStopsAtTheLimitWhateverTheListingSaid() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fd-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("grown.md")
+        try Data(repeating: UInt8(ascii: "x"), count: 2_000).write(to: file)
+        #expect(try FileSystem().read(file.path, limit: 1_999) == nil)
+        #expect(try FileSystem().read(file.path, limit: 2_000)?.count == 2_000)
+        // A link swapped in after the listing is not followed.
+        let link = folder.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(throws: LoadError.self) { try FileSystem().read(link.path, limit: 10_000) }
+    }
+
     @Test func markdownBracketsAndPipesAreBounded() throws {
         try MarkdownLimits.check(String(repeating: "[a](b) ", count: 10_000))
         #expect(throws: MarkdownLimits.Exceeded(line: 2, message: "the body has more than 10000 `[` (links and images)")) {
