@@ -4,12 +4,13 @@
 /// image brackets (`![[]()` repeated: 100,000 of them take ~45 s) and table-like lines
 /// in one paragraph (`|` then `|-|`, repeated: 500 KB ran for minutes). Later upstream releases bound
 /// these; until the distribution ships one, counting the two characters bounds the worst case
-/// at about a second, far above any real profile (a 10-column table of 500 rows has 5,500 `|`).
+/// at a few tenths of a second, far above any real profile (a 10-column table of 400 rows has 4,400 `|`).
 public enum MarkdownLimits {
     /// `[` characters in one body: every link and image has one.
     public static let maxBrackets = 10_000
-    /// `|` characters in one body: table cell borders.
-    public static let maxPipes = 10_000
+    /// `|` characters in one body: table cell borders. Lower than the bracket limit: the table
+    /// case costs more per character (8,000 `|` took 0.7 s; scripts/fuzz found it).
+    public static let maxPipes = 5_000
 
     public struct Exceeded: Error, Equatable {
         /// Line within the body (1 = the body's first line) of the first character over the limit.
