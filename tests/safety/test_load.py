@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, frontdoor_bin, spec_example
+from safety_support import ROOT, frontdoor_bin, spec_example
 
 SECONDS = float(os.environ.get("FRONTDOOR_LOAD_SECONDS", "5"))
 PAGES = ["/", "/companies/example-femtech/", "/search-index.json", "/sitemap.xml"]
@@ -114,14 +114,15 @@ def raw_status(port: int, request: bytes) -> str:
     return reply.split(b"\r\n", 1)[0].decode("latin-1")
 
 
-def test_preview_survives_load_with_zero_errors(preview):
+def test_preview_survives_load_with_zero_errors(preview, capsys):
     url, port, process = preview
     load = run_wrk if shutil.which("wrk") else run_python_client
     total = 0
     for page in PAGES:
         result = load(url + page)
-        print(f"load {page}: {result['requests']} requests with {result['tool']} in {SECONDS:g} s "
-              f"({result['rate']:.0f}/s), {result['errors']} socket errors, {result['non_2xx']} non-2xx")
+        with capsys.disabled():  # the numbers belong in the test command's output
+            print(f"\nload {page}: {result['requests']} requests with {result['tool']} in {SECONDS:g} s "
+                  f"({result['rate']:.0f}/s), {result['errors']} socket errors, {result['non_2xx']} non-2xx")
         assert result["requests"] > 0
         assert result["errors"] == 0, f"{page}: {result}"
         assert result["non_2xx"] == 0, f"{page}: {result}"
@@ -134,4 +135,5 @@ def test_preview_survives_load_with_zero_errors(preview):
     assert raw_status(port, b"GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n").split(" ")[1] in {"400", "403", "404"}
     assert raw_status(port, b"GET /" + b"a" * 4096 + b" HTTP/1.1\r\nHost: x\r\n\r\n").split(" ")[1] == "414"
     assert raw_status(port, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello").split(" ")[1] in {"405", "413"}
-    print(f"load total: {total} requests")
+    with capsys.disabled():
+        print(f"\nload total: {total} requests, 0 errors")

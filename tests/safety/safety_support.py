@@ -1,4 +1,6 @@
-"""Shared by the safety tests: the frontdoor binary and the repository root.
+"""Shared by the safety tests: the frontdoor binary and the repository root. A plain module,
+not a conftest.py: pytest imports every conftest as `conftest`, and the browser tests import
+theirs by that name.
 
 scripts/browser-tests passes FRONTDOOR_BIN; on its own, `pytest tests/safety` uses
 .build/debug/frontdoor (run `swift build` first).
