@@ -62,6 +62,13 @@ let package = Package(
             dependencies: ["FrontDoorKit"],
             path: "Benchmarks/MatchBenchmark"
         ),
+        // `scripts/fuzz SECONDS`: libFuzzer on the loader (front matter and Markdown together).
+        // A plain build makes a replayer of saved inputs; scripts/fuzz rebuilds it with
+        // `-sanitize=fuzzer,address` in a scratch folder of its own.
+        .executableTarget(
+            name: "FrontDoorFuzz",
+            dependencies: ["FrontDoorKit"]
+        ),
         .testTarget(
             name: "FrontDoorPreviewTests",
             dependencies: ["FrontDoorPreview"]

@@ -88,7 +88,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute),
                   (attributes[.type] as? FileAttributeType) == .typeRegular,
                   let size = attributes[.size] as? Int, size <= ContentLoader.maxFileSize,
-                  let data = FileManager.default.contents(atPath: absolute) else { return nil }
+                  let data = try? FileSystem().read(absolute, limit: ContentLoader.maxFileSize) else { return nil }
             let (parsed, parseProblems) = parser.parse(SourceFile(relativePath: relative, displayPath: display, data: data))
             guard let document = parsed, document.frontMatter == old.frontMatter, !parseProblems.hasErrors else { return nil }
             let (profile, problems) = ProfileValidator().validate(document)

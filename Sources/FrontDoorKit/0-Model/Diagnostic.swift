@@ -58,7 +58,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case noFrontMatter = "no-front-matter"
     case unclosedFrontMatter = "unclosed-front-matter"
     case yamlSyntax = "yaml-syntax"
+    /// Front matter past `YAMLLimits`: more values than allowed (alias bombs), nested too
+    /// deep, or one list or map too long.
     case yamlTooComplex = "yaml-too-complex"
+    case yamlTooDeep = "yaml-too-deep"
+    case tooManyItems = "too-many-items"
+    /// A Markdown body past `MarkdownLimits`.
+    case markdownTooComplex = "markdown-too-complex"
     case notAMapping = "not-a-mapping"
     case duplicateKey = "duplicate-key"
     case missingKey = "missing-key"

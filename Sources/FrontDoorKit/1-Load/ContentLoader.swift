@@ -56,12 +56,13 @@ public struct ContentLoader: Sendable {
     }
 
     private func readChecked(_ absolute: String, relativePath: String, display: String, size: Int, into diagnostics: inout [Diagnostic]) throws -> SourceFile? {
-        guard size <= Self.maxFileSize else {
+        guard size <= Self.maxFileSize, let data = try fileSystem.read(absolute, limit: Self.maxFileSize) else {
             diagnostics.append(Diagnostic(path: display, .error, .fileTooLarge,
-                "file is \(size) bytes; the limit is \(Self.maxFileSize) bytes (1 MiB)"))
+                "file is \(size > Self.maxFileSize ? "\(size) bytes" : "over the limit"); the limit is \(Self.maxFileSize) bytes (1 MiB)",
+                hint: "split it, or move large text and images out of the profile"))
             return nil
         }
-        return SourceFile(relativePath: relativePath, displayPath: display, data: try fileSystem.read(absolute))
+        return SourceFile(relativePath: relativePath, displayPath: display, data: data)
     }
 }
 

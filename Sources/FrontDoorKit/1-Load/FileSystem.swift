@@ -24,6 +24,29 @@ public struct FileSystem: Sendable {
         try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
+    /// At most `limit` bytes of a regular file, or nil when it holds more. The listing's size
+    /// is only what the file held then: this reads no further than the limit whatever the
+    /// file has become since, and does not follow a symbolic link swapped in since.
+    public func read(_ path: String, limit: Int) throws -> Data? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw LoadError.unreadable(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw LoadError.unreadable(path, "not a regular file")
+        }
+        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var count = 0
+        while count < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { throw LoadError.unreadable(path, String(cString: strerror(errno))) }
+            if got == 0 { break }
+            count += got
+        }
+        return count > limit ? nil : Data(bytes[..<count])
+    }
+
     /// Every regular file and symbolic link below `root`, sorted by path so that
     /// everything downstream sees the same order on every machine. Symbolic links are
     /// reported but never followed, so nothing outside `root` is read through them.

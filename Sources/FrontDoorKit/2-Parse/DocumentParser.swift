@@ -29,6 +29,12 @@ public struct DocumentParser: Sendable {
                     hint: "add a line with only --- after the last key")
             }
             let entries = try Self.entries(split.yaml, firstLine: split.yamlLine, path: path, what: "front matter")
+            do {
+                try MarkdownLimits.check(split.body)
+            } catch {
+                throw Diagnostic(path: path, at: SourcePosition(line: split.bodyLine + error.line - 1, column: 1), .error,
+                    .markdownTooComplex, error.message, hint: "the limits are in the README under \"Limits and guarantees\"")
+            }
             let document = ParsedDocument(type: type, slug: slug, sourcePath: path, frontMatter: entries,
                                           body: split.body, bodyLine: split.bodyLine, markdown: markdown.render(split.body))
             return (document, [])
@@ -63,7 +69,14 @@ public struct DocumentParser: Sendable {
         do {
             tree = try YAMLReader.read(yaml, firstLine: firstLine)
         } catch {
-            throw Diagnostic(path: path, at: error.position, .error, error.tooComplex ? .yamlTooComplex : .yamlSyntax, "YAML: " + error.message)
+            let code: DiagnosticCode = switch error.exceeded {
+            case nil: .yamlSyntax
+            case .values: .yamlTooComplex
+            case .depth: .yamlTooDeep
+            case .items: .tooManyItems
+            }
+            throw Diagnostic(path: path, at: error.position, .error, code, "YAML: " + error.message,
+                             hint: error.exceeded == nil ? nil : "the limits are in the README under \"Limits and guarantees\"")
         }
         switch tree {
         case .map(let entries, _): return entries

@@ -42,27 +42,28 @@ public struct YAMLEntry: Sendable, Hashable {
 
 /// Parses YAML with Yams and converts its nodes, shifting lines to file lines.
 public enum YAMLReader {
-    /// Aliases let a tiny file expand into a huge tree; past this many values it is refused.
-    public static let maxNodes = 10_000
-    public static let maxDepth = 32
-
     public struct Failure: Error, Equatable {
         public var message: String
         public var position: SourcePosition
-        public var tooComplex: Bool
+        /// The bound the text broke (`YAMLLimits`), or nil for a syntax error.
+        public var exceeded: YAMLLimits.Exceeded?
+
+        public var tooComplex: Bool { exceeded != nil }
     }
 
     public static func read(_ yaml: String, firstLine: Int) throws(Failure) -> YAMLValue? {
+        // Bounds first, on the event stream: Yams must never see an alias bomb or a deep nest.
+        try YAMLLimits.check(yaml, firstLine: firstLine)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw describe(error, firstLine: firstLine)
         } catch {
-            throw Failure(message: "\(error)", position: SourcePosition(line: firstLine, column: 1), tooComplex: false)
+            throw Failure(message: "\(error)", position: SourcePosition(line: firstLine, column: 1), exceeded: nil)
         }
         guard let node else { return nil }
-        var budget = maxNodes
+        var budget = YAMLLimits.maxValues
         return try convert(node, firstLine: firstLine, depth: 0, budget: &budget)
     }
 
@@ -74,11 +75,12 @@ public enum YAMLReader {
     private static func convert(_ node: Node, firstLine: Int, depth: Int, budget: inout Int) throws(Failure) -> YAMLValue {
         budget -= 1
         let at = position(node.mark, firstLine: firstLine)
-        guard budget >= 0, depth <= maxDepth else {
+        // A second net under YAMLLimits.check, which has already counted the same things.
+        guard budget >= 0, depth <= YAMLLimits.maxDepth else {
             throw Failure(message: budget < 0
-                ? "front matter expands to more than \(maxNodes) values (YAML aliases?)"
-                : "front matter is nested more than \(maxDepth) levels deep",
-                position: at, tooComplex: true)
+                ? "front matter expands to more than \(YAMLLimits.maxValues) values (through YAML aliases)"
+                : "front matter is nested more than \(YAMLLimits.maxDepth) levels deep",
+                position: at, exceeded: budget < 0 ? .values : .depth)
         }
         switch node {
         case .scalar(let scalar):
@@ -112,11 +114,11 @@ public enum YAMLReader {
              .composer(let context, let problem, let mark, _):
             var message = problem
             if let context { message += " " + context.text }
-            return Failure(message: message, position: position(mark, firstLine: firstLine), tooComplex: false)
+            return Failure(message: message, position: position(mark, firstLine: firstLine), exceeded: nil)
         case .reader(let problem, _, _, _):
-            return Failure(message: problem, position: SourcePosition(line: firstLine, column: 1), tooComplex: false)
+            return Failure(message: problem, position: SourcePosition(line: firstLine, column: 1), exceeded: nil)
         default:
-            return Failure(message: "\(error)", position: SourcePosition(line: firstLine, column: 1), tooComplex: false)
+            return Failure(message: "\(error)", position: SourcePosition(line: firstLine, column: 1), exceeded: nil)
         }
     }
 }

@@ -38,10 +38,27 @@ public final class StagingFolder: @unchecked Sendable {
     /// A file copied as it is (content assets), streamed by the system rather than read into memory.
     public func copy(from sourcePath: String, to relativePath: String) throws(WriteError) {
         let target = try prepare(relativePath)
-        do {
-            try FileManager.default.copyItem(atPath: sourcePath, toPath: target)
-        } catch {
-            throw .io(target, error.localizedDescription)
+        // Opened without following links and checked to be a regular file: an asset that became
+        // a symbolic link after the content was listed cannot pull a file from outside
+        // content/ into the site, nor land in it as a link.
+        let source = open(sourcePath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard source >= 0 else { throw .io(sourcePath, String(cString: strerror(errno))) }
+        defer { close(source) }
+        var status = stat()
+        guard fstat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw .io(sourcePath, "not a regular file")
+        }
+        unlink(target)
+        let destination = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard destination >= 0 else { throw .io(target, String(cString: strerror(errno))) }
+        defer { close(destination) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw .io(sourcePath, String(cString: strerror(errno))) }
+            if count == 0 { break }
+            if let failure = Self.writeAll(destination, buffer[..<count]) { throw .io(target, String(cString: strerror(failure))) }
         }
         lock.withLock { writtenCount += 1 }
     }
@@ -70,10 +87,19 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     private static func create(_ target: String, with data: Data) throws(WriteError) {
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A file already at `target` may be a hard link to the published site's copy (an
+        // unchanged file linked earlier): writing through it would change the live site
+        // before the swap. So the name is unlinked and a new file made.
+        unlink(target)
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(target, String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+        if let failure = writeAll(descriptor, data) { throw .io(target, String(cString: strerror(failure))) }
+    }
+
+    /// Writes every byte, retrying short writes; returns errno on failure.
+    private static func writeAll(_ descriptor: Int32, _ bytes: some ContiguousBytes) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -85,7 +111,6 @@ public final class StagingFolder: @unchecked Sendable {
             }
             return nil
         }
-        if let failure { throw .io(target, String(cString: strerror(failure))) }
     }
 
     /// True when `path` is a regular file holding exactly `data`.

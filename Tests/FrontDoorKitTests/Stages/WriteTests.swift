@@ -59,6 +59,33 @@ struct SiteWriterTests {
         try? FileManager.default.removeItem(at: root)
     }
 
+    @Test func aSecondWriteToALinkedFileNeverChangesThePublishedSite() throws {
+        let output = root.appendingPathComponent("site")
+        let writer = SiteWriter(output: output.path)
+        try writer.write([OutputFile(path: "index.html", text: "published")])
+        let staging = try writer.begin()
+        // Same bytes: hard-linked from the published site; then the same path again, changed.
+        try staging.write(OutputFile(path: "index.html", text: "published"))
+        #expect(staging.counts.reused == 1)
+        try staging.write(OutputFile(path: "index.html", text: "changed"))
+        #expect(try contents(output) == ["index.html": Data("published".utf8)], "the write went through the link into the live site")
+        writer.discard(staging)
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    @Test func anAssetThatBecameASymbolicLinkIsNotCopied() throws {
+        let secret = root.appendingPathComponent("secret.txt")
+        try Data("secret".utf8).write(to: secret)
+        let source = root.appendingPathComponent("logo.svg")
+        try FileManager.default.createSymbolicLink(at: source, withDestinationURL: secret)
+        let output = root.appendingPathComponent("site")
+        #expect(throws: WriteError.self) {
+            try SiteWriter(output: output.path).write([], copies: [.init(sourcePath: source.path, destination: "assets/logo.svg")])
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        try? FileManager.default.removeItem(at: root)
+    }
+
     @Test func refusesAFileWhereTheOutputFolderShouldBe() throws {
         let output = root.appendingPathComponent("site")
         try Data("not a folder".utf8).write(to: output)
