@@ -4,31 +4,17 @@ self link), entries newest first with absolute links; the sitemap's lastmod come
 profile's `updated` date. Markup in content reaches the feeds as text, never as elements.
 """
 import datetime
-import os
 import re
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from site_build import ROOT, build
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def frontdoor_bin():
-    given = os.environ.get("FRONTDOOR_BIN")
-    if not given:
-        pytest.skip("FRONTDOOR_BIN is not set: build frontdoor and point FRONTDOOR_BIN at it (scripts/browser-tests does both)")
-    return given
-
-
-def build(content: Path, output: Path) -> Path:
-    subprocess.run([frontdoor_bin(), "build", "--content", str(content), "--templates", str(ROOT / "templates"),
-                    "--output", str(output)], check=True, capture_output=True, cwd=ROOT)
-    return output
 
 
 @pytest.fixture(scope="module")

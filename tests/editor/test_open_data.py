@@ -12,15 +12,14 @@
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from site_build import ROOT, build
+
 HSDS = ROOT.parent / "shared" / "openreferral-hsds-3.0"
 EXAMPLE = ROOT.parent / "shared" / "spec" / "example" / "content"
 # The schemas' own address (the openreferral/specification repository, branch 3.0): the
@@ -28,19 +27,6 @@ EXAMPLE = ROOT.parent / "shared" / "spec" / "example" / "content"
 SCHEMA_BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 ORGANISATION_FOLDERS = ("institutions", "trusts", "networks", "companies")
 IDENTIFIER_KEYS = {"ods": "GB-NHS", "ukprn": "GB-UKPRN", "companies_house": "GB-COH"}
-
-
-def frontdoor_bin():
-    given = os.environ.get("FRONTDOOR_BIN")
-    if not given:
-        pytest.skip("FRONTDOOR_BIN is not set: build frontdoor and point FRONTDOOR_BIN at it (scripts/browser-tests does both)")
-    return given
-
-
-def build(content: Path, output: Path) -> Path:
-    subprocess.run([frontdoor_bin(), "build", "--content", str(content), "--templates", str(ROOT / "templates"),
-                    "--output", str(output)], check=True, capture_output=True, cwd=ROOT)
-    return output
 
 
 def front_matter(path: Path) -> dict:

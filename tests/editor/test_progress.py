@@ -8,18 +8,10 @@ import os
 import pty
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def frontdoor_bin():
-    given = os.environ.get("FRONTDOOR_BIN")
-    if not given:
-        pytest.skip("FRONTDOOR_BIN is not set: build frontdoor and point FRONTDOOR_BIN at it (scripts/browser-tests does both)")
-    return given
+from site_build import ROOT, frontdoor_bin
 
 
 @pytest.fixture(scope="module")

@@ -89,7 +89,7 @@ enum DirectoryJSON {
             "email": optional(profile.email),
             "location": location,
             "logo": optional(profile.logo),
-            "logo_url": optional(profile.logo.map { origin + "assets/" + HSDSRecords.encodedPath($0) }),
+            "logo_url": optional(profile.logo.map { origin + "assets/" + PageContext.encodedPath($0) }),
             "member_of": .strings(directory.memberOf[profile.slug] ?? []),
             "offers": .strings(profile.offers),
             "partners": .strings(directory.partners[profile.slug] ?? []),

@@ -98,7 +98,7 @@ struct HSDSRecords: Sendable {
             "description": .string(profile.summary),
             "email": .text(profile.email),
             "id": .string(id),
-            "logo": .text(profile.logo.map { origin + "assets/" + Self.encodedPath($0) }),
+            "logo": .text(profile.logo.map { origin + "assets/" + PageContext.encodedPath($0) }),
             "name": .string(profile.title),
             "uri": .string(origin + profile.path),
             "website": .text(profile.website),
@@ -195,14 +195,5 @@ struct HSDSRecords: Sendable {
         let characters = Array(label)
         guard characters.count > 1, characters[0].isUppercase, !characters[1].isUppercase else { return label }
         return characters[0].lowercased() + String(characters.dropFirst())
-    }
-
-    /// A site-relative file path with each segment percent-encoded, as the pages link it.
-    static func encodedPath(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#;")
-        return path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
-            .joined(separator: "/")
     }
 }

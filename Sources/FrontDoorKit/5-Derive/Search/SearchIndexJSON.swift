@@ -178,23 +178,7 @@ struct JSONText {
 
     mutating func raw(_ text: String) { bytes += text.utf8 }
 
-    mutating func string(_ text: String) {
-        bytes.append(34)
-        for byte in text.utf8 {
-            switch byte {
-            case 34: bytes += [92, 34]
-            case 92: bytes += [92, 92]
-            case 10: bytes += [92, 110]
-            case 13: bytes += [92, 114]
-            case 9: bytes += [92, 116]
-            case 0..<32: bytes += Array(String(format: "\\u%04x", byte).utf8)
-            // `</script>` cannot close a script element if the JSON is ever inlined.
-            case 60: bytes += Array("\\u003c".utf8)
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(34)
-    }
+    mutating func string(_ text: String) { JSONString.append(text, to: &bytes) }
 
     mutating func strings(_ texts: [String]) {
         raw("[")
