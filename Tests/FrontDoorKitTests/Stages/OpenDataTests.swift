@@ -108,6 +108,19 @@ struct OpenDataTests {
         #expect(index["version"] as? String == "3.0")
     }
 
+    @Test func batchesMakeTheSameFilesAsOnePass() {
+        var batched: [OutputFile] = []
+        var calls = 0
+        OpenDataExport.files(Self.directory, batch: 1) { files in
+            batched += files
+            calls += 1
+        }
+        #expect(calls == Self.directory.organisations.count + 1, "one call per organisation, then the lists")
+        let onePass = HSDSExport.files(Self.directory) + [DirectoryJSON.file(Self.directory), DirectoryCSV.file(Self.directory)]
+        #expect(Dictionary(uniqueKeysWithValues: batched.map { ($0.path, $0.data) })
+                == Dictionary(uniqueKeysWithValues: onePass.map { ($0.path, $0.data) }))
+    }
+
     @Test func exportsAreTheSameBytesEveryTime() {
         let first = OpenDataExport.files(Self.directory), second = OpenDataExport.files(Self.directory)
         #expect(first == second)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The open-data files every build writes (README "Open data"): the Open Referral HSDS 3.0
 /// export under `openreferral/`, `directory.json` and `directory.csv`. One parallel pass
-/// over the organisations makes each one's part of all three.
+/// over each batch of organisations makes each one's part of all three.
 public enum OpenDataExport {
     struct Part: Sendable {
         var hsds: HSDSExport.Organisation
@@ -12,7 +12,7 @@ public enum OpenDataExport {
 
     /// Organisations made at a time: their HSDS files go to the sink and are let go before
     /// the next batch, so memory holds one batch of files, not the whole export.
-    static let batch = 2048
+    public static let batch = 2048
 
     public static func files(_ directory: Directory) -> [OutputFile] {
         var all: [OutputFile] = []
@@ -22,7 +22,7 @@ public enum OpenDataExport {
 
     /// Hands the files to `sink` in batches: each batch of organisations' own files, then the
     /// lists, `directory.json` and `directory.csv`, which need every organisation.
-    public static func files(_ directory: Directory, into sink: ([OutputFile]) throws -> Void) rethrows {
+    public static func files(_ directory: Directory, batch: Int = batch, into sink: ([OutputFile]) throws -> Void) rethrows {
         let records = HSDSRecords(directory: directory)
         let rows = DirectoryCSV.Rows(directory)
         var summaries: [OpenDataJSON] = [], services: [OpenDataJSON] = [], json: [OpenDataJSON] = [], csv: [[UInt8]] = []
