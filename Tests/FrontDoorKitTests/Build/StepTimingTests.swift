@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import FrontDoorKit
+
+/// `--timings`: every step of a build, in pipeline order, with the process's peak memory
+/// when it ended, which can only grow (it is a high-water mark).
+@Suite("Build: step timings and peak memory")
+struct StepTimingTests {
+    typealias Support = SiteTestSupport
+
+    @Test func everyStepHasItsTimeAndAGrowingPeak() throws {
+        let workspace = try Support.Workspace("timings")
+        defer { workspace.remove() }
+        let content = try workspace.content("basic")
+        let report = try SiteBuilder().build(BuildOptions(content: content, templates: Support.templates, output: workspace.path("site")))
+        #expect(report.written)
+        #expect(report.timings.map { $0.step } == ["load templates", "load", "parse", "validate", "link", "match", "derive",
+                                               "render", "check links", "write"])
+        #expect(report.timings.allSatisfy { $0.seconds >= 0 })
+        let peaks = report.timings.compactMap { $0.peakBytes }
+        #expect(peaks.count == report.timings.count, "Linux reports VmHWM for every step")
+        #expect(peaks.allSatisfy { $0 > 1_048_576 }, "\(peaks)")
+        #expect(peaks == peaks.sorted(), "a high-water mark never falls: \(peaks)")
+    }
+}
