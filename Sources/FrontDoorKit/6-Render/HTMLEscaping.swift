@@ -5,8 +5,8 @@ import Mustache
 /// was an eighth of a 10,000-profile build's time.
 struct HTMLEscaping: MustacheContentType {
     static let name = "FRONTDOOR_HTML"
-    /// Every page template starts with this pragma, so the whole page (layout and partials
-    /// included) renders with this content type.
+    /// Every template starts with this pragma: swift-mustache resets the content type at each
+    /// partial (and the layout is one), so a pragma on the page alone covers only the page.
     static let pragma = "{{% CONTENT_TYPE: \(name) }}"
 
     /// Registered once, before the first template that names it is parsed.
@@ -23,11 +23,11 @@ struct HTMLEscaping: MustacheContentType {
         bytes.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
             switch byte {
-            case 0x3C: bytes += Array("&lt;".utf8)
-            case 0x3E: bytes += Array("&gt;".utf8)
-            case 0x26: bytes += Array("&amp;".utf8)
-            case 0x22: bytes += Array("&quot;".utf8)
-            case 0x27: bytes += Array("&#39;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
             default: bytes.append(byte)
             }
         }

@@ -69,8 +69,8 @@ extension SiteRenderer {
             item["offers_selected"] = capability.map { partner.offers.contains($0) } ?? false
             return item
         }
-        let allCompanies = (directory.inArea[area.slug] ?? []).compactMap { directory.bySlug[$0] }.filter { $0.type == .company }
-        let companies = allCompanies.prefix(Self.companiesShown)
+        let allCompanies = context.companiesInArea[area.slug] ?? []
+        let companies = allCompanies.prefix(Self.companiesShown).compactMap { directory.bySlug[$0] }
             .map { company -> [String: Any] in
                 var item = context.link(company)
                 item["summary"] = company.summary

@@ -15,12 +15,14 @@ public struct TemplateSet: Sendable {
         HTMLEscaping.registered
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                // On the first line, so the template's own line numbers are unchanged.
-                try library.register(name.hasPrefix("pages/") ? HTMLEscaping.pragma + text : text, named: name)
+                // Every template, not only pages: swift-mustache renders each partial (the layout
+                // too) with its default HTML escaping unless the partial names a content type.
+                // On a line of its own, which Mustache drops whole, so the output is unchanged
+                // whatever the template's first line holds; error lines are shifted back below.
+                try library.register(HTMLEscaping.pragma + "\n" + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(path: "\(displayRoot)/\(name).mustache",
-                    at: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber
-                        - (error.context.lineNumber == 1 && name.hasPrefix("pages/") ? HTMLEscaping.pragma.count : 0)),
+                    at: SourcePosition(line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
                     .error, .templateSyntax, "template does not parse: \(error.error)"))
             } catch {
                 diagnostics.append(Diagnostic(path: "\(displayRoot)/\(name).mustache", .error, .templateSyntax, "template does not parse: \(error)"))

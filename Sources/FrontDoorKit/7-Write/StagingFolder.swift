@@ -48,8 +48,7 @@ public final class StagingFolder: @unchecked Sendable {
         guard fstat(source, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw .io(sourcePath, "not a regular file")
         }
-        unlink(target)
-        let destination = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let destination = Self.createNew(target)
         guard destination >= 0 else { throw .io(target, String(cString: strerror(errno))) }
         defer { close(destination) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -86,12 +85,22 @@ public final class StagingFolder: @unchecked Sendable {
         return String(relativePath[..<slash])
     }
 
-    private static func create(_ target: String, with data: Data) throws(WriteError) {
-        // A file already at `target` may be a hard link to the published site's copy (an
-        // unchanged file linked earlier): writing through it would change the live site
-        // before the swap. So the name is unlinked and a new file made.
+    /// Opens a new, empty file at `target`; returns the descriptor, or -1 with `errno` set.
+    /// A file already there may be a hard link to the published site's copy (an unchanged
+    /// file linked earlier): writing through it would change the live site before the swap.
+    /// So the name is unlinked and a new file made. Only then: an unlink takes the folder's
+    /// lock even when there is nothing to remove, and builds into a fresh folder make tens of
+    /// thousands of files.
+    private static func createNew(_ target: String) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+        let descriptor = open(target, flags, 0o644)
+        guard descriptor < 0, errno == EEXIST else { return descriptor }
         unlink(target)
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        return open(target, flags, 0o644)
+    }
+
+    private static func create(_ target: String, with data: Data) throws(WriteError) {
+        let descriptor = createNew(target)
         guard descriptor >= 0 else { throw .io(target, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         if let failure = writeAll(descriptor, data) { throw .io(target, String(cString: strerror(failure))) }

@@ -22,6 +22,35 @@ struct RenderTests {
         #expect(diagnostics.contains { $0.path == "templates/pages/area.mustache" && $0.code == "template-missing" })
     }
 
+    @Test func templateErrorsKeepTheTemplatesOwnLinesAndColumns() {
+        // Each template is compiled with a content-type pragma on a line before it; the
+        // positions reported must still be the editor's.
+        let source = TemplateSource(templates: ["partials/card": "<li>\n  <p>\n  {{#open}} never closed\n</li>",
+                                                "layout": "{{/stray}}"], assets: [])
+        let (_, diagnostics) = TemplateSet.compile(source, displayRoot: "templates")
+        let card = diagnostics.first { $0.path == "templates/partials/card.mustache" }
+        let layout = diagnostics.first { $0.path == "templates/layout.mustache" }
+        #expect(card?.code == "template-syntax")
+        #expect(card?.line == 4, "the section opened on line 3 is found unclosed at the end, line 4")
+        #expect(layout.map { [$0.line, $0.column] } == [1, 4], "as swift-mustache reports it for the bare template")
+    }
+
+    @Test func partialsEscapeLikePages() throws {
+        // Partials and the layout are compiled with FrontDoor's escaping too (swift-mustache
+        // resets the content type at each partial); the bytes must be what pages write.
+        var templates: [String: String] = [:]
+        for page in TemplateSet.requiredPages { templates["pages/" + page] = "{{<layout}}{{$main}}{{page.title}}{{/main}}{{/layout}}" }
+        templates["layout"] = "{{$main}}{{/main}}|{{> partials/crumb}}|{{page.title}}"
+        templates["partials/crumb"] = "{{#page}}{{title}}{{/page}}"
+        let (set, diagnostics) = TemplateSet.compile(TemplateSource(templates: templates, assets: []), displayRoot: "templates")
+        #expect(diagnostics.isEmpty)
+        let directory = Directory(profiles: [ProfileFactory.make(.trust, "t", title: "A <b> & \"c\" 'd'")], config: ProfileFactory.config)
+        let pages = SiteRenderer(templates: try #require(set), assets: AssetSet(assets: [])).render(directory)
+        let html = String(decoding: try #require(pages.first { $0.path == "trusts/t/index.html" }).data, as: UTF8.self)
+        let escaped = "A &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;"
+        #expect(html == "\(escaped)|\(escaped)|\(escaped)")
+    }
+
     @Test func pagesEscapeContentAndHonourTheBasePath() throws {
         var templates: [String: String] = [:]
         for page in TemplateSet.requiredPages { templates["pages/" + page] = "{{page.title}}|{{page.canonical}}" }
