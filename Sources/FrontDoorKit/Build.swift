@@ -64,7 +64,8 @@ public struct SiteBuilder: Sendable {
     /// Load, parse, validate and link the content. Writes nothing.
     /// `reservedIDs` are element ids the templates use, kept free in Markdown bodies.
     public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false, reservedIDs: Set<String> = [],
-                      readability: Bool = true, progress: BuildProgress.Sink? = nil, keepDocuments: Bool = false) throws -> BuildReport {
+                      readability: Bool = true, progress: BuildProgress.Sink? = nil, keepDocuments: Bool = false,
+                      parseBatch: Int = SiteBuilder.parseBatch) throws -> BuildReport {
         var report = BuildReport()
         var clock = StepClock(progress: progress)
 
@@ -78,7 +79,6 @@ public struct SiteBuilder: Sendable {
         var sourceProfiles = (consume source).profiles
 
         var config: SiteConfig?
-        var documents: [ParsedDocument] = []
         clock.time("parse") {
             if let file = siteConfigFile {
                 let (entries, problems) = DocumentParser(markdown: MarkdownRenderer()).parseSiteConfig(file)
@@ -89,28 +89,39 @@ public struct SiteBuilder: Sendable {
                     report.diagnostics += configProblems
                 }
             }
-            let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/", reservedIDs: reservedIDs))
-            let parsed = sourceProfiles.parallelMap { parser.parse($0) }
-            sourceProfiles = []
-            for (document, problems) in parsed {
-                report.diagnostics += problems
-                if let document { documents.append(document) }
-            }
         }
 
+        // Parsed and validated a batch of files at a time, each step timed on its own: a parsed
+        // document's front matter tree is let go as soon as its profile is made, and each
+        // file's text once it is parsed, so memory never holds every file in all three forms.
+        let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/", reservedIDs: reservedIDs))
+        let validator = ProfileValidator()
         var profiles: [Profile] = []
-        clock.time("validate") {
-            let validator = ProfileValidator()
-            for (profile, problems) in documents.parallelMap({ validator.validate($0) }) {
-                report.diagnostics += problems
-                profiles.append(profile)
+        var documents: [ParsedDocument] = []
+        while !sourceProfiles.isEmpty {
+            let batch = Array(sourceProfiles.prefix(max(parseBatch, 1)))
+            sourceProfiles.removeFirst(batch.count)
+            let parsed = clock.time("parse", adding: true) {
+                batch.parallelMap { parser.parse($0) }.compactMap { document, problems -> ParsedDocument? in
+                    report.diagnostics += problems
+                    return document
+                }
             }
+            clock.time("validate", adding: true) {
+                for (profile, problems) in parsed.parallelMap({ validator.validate($0) }) {
+                    report.diagnostics += problems
+                    profiles.append(profile)
+                }
+            }
+            // The profiles now hold what the pages need; the parsed documents are kept only for rebuilds.
+            if keepDocuments { documents += parsed }
+        }
+        clock.time("validate", adding: true) {
             report.diagnostics += ReferenceValidator().validate(profiles, files: files, config: config,
                                                                 assets: Set(report.assets.map(\.relativePath)))
             if readability { report.diagnostics += ReadabilityCheck().check(profiles) }
         }
-        // The profiles now hold what the pages need; the parsed documents are kept only for rebuilds.
-        if keepDocuments { report.documents = documents }
+        report.documents = documents
         documents = []
         report.diagnostics = Diagnostic.sorted(report.diagnostics)
 
@@ -190,6 +201,9 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
+    /// Files parsed and validated at a time (see `check`).
+    public static let parseBatch = 2048
+
     /// Writes files that are not pages (the search index, feeds, open data, assets) across the
     /// cores; returns their paths, for the link checker.
     static func writeFiles(_ files: [OutputFile], into staging: StagingFolder) throws(WriteError) -> [String] {

@@ -24,11 +24,20 @@ struct StepClock {
         self.progress = progress
     }
 
-    mutating func time<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+    /// Times `work` as the step `name`. With `adding`, a step that runs in several turns
+    /// (a batch at a time) adds each turn to its one entry, which keeps its place in the order.
+    mutating func time<T>(_ name: String, adding: Bool = false, _ work: () throws -> T) rethrows -> T {
+        let existing = adding ? steps.firstIndex { $0.step == name } : nil
         progress?(BuildProgress(step: name))
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try work()
-        steps.append(StepTiming(step: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        let turn = StepTiming(step: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        if let existing {
+            steps[existing].seconds += turn.seconds
+            steps[existing].peakBytes = turn.peakBytes
+        } else {
+            steps.append(turn)
+        }
         return result
     }
 }
