@@ -40,23 +40,36 @@ public enum YAMLLimits {
         var height: Int
     }
 
+    /// What a scan that broke no bound saw on the way.
+    public struct Scan: Sendable, Equatable {
+        /// The whole stream was read and no node carries a tag (`!!int 3`, `!x y`, `! z`),
+        /// so each scalar's type follows from its text and style alone (`PlainScalarTag`).
+        public var isUntagged: Bool
+    }
+
     /// Throws at the first event that breaks a bound. Syntax errors end the scan; most are
     /// left for Yams, which meets the same error next and reports it in its own words.
-    public static func check(_ yaml: String, firstLine: Int) throws(YAMLReader.Failure) {
+    @discardableResult
+    public static func check(_ yaml: String, firstLine: Int) throws(YAMLReader.Failure) -> Scan {
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return }
+        guard yaml_parser_initialize(&parser) == 1 else { return Scan(isUntagged: false) }
         defer { yaml_parser_delete(&parser) }
         var bytes = Array(yaml.utf8)
-        if bytes.isEmpty { return }
+        if bytes.isEmpty { return Scan(isUntagged: true) }
+        var untagged = false
         let outcome: YAMLReader.Failure? = bytes.withUnsafeMutableBufferPointer { buffer in
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return scan(&parser, firstLine: firstLine) ?? parserProblem(parser, in: UnsafeBufferPointer(buffer), firstLine: firstLine)
+            return scan(&parser, firstLine: firstLine, untagged: &untagged)
+                ?? parserProblem(parser, in: UnsafeBufferPointer(buffer), firstLine: firstLine)
         }
         if let outcome { throw outcome }
+        return Scan(isUntagged: untagged)
     }
 
-    private static func scan(_ parser: inout yaml_parser_t, firstLine: Int) -> YAMLReader.Failure? {
+    /// `untagged` is set only when the scan reaches the end of the stream without a tag.
+    private static func scan(_ parser: inout yaml_parser_t, firstLine: Int, untagged: inout Bool) -> YAMLReader.Failure? {
+        var sawTag = false
         var stack: [Open] = []
         var anchors: [String: Anchored] = [:]
         var total = 0
@@ -90,8 +103,10 @@ public enum YAMLLimits {
             let mark = event.start_mark
             switch event.type {
             case YAML_STREAM_END_EVENT:
+                untagged = !sawTag
                 return nil
             case YAML_SCALAR_EVENT:
+                sawTag = sawTag || event.data.scalar.tag != nil
                 total += 1
                 if total > maxValues { return failure(.values, "front matter has more than \(maxValues) values", mark) }
                 if let name = anchorName(event.data.scalar.anchor) { anchors[name] = Anchored(values: 1, height: 0) }
@@ -113,6 +128,7 @@ public enum YAMLLimits {
                     return failure(.depth, "front matter is nested more than \(maxDepth) levels deep", mark)
                 }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
+                sawTag = sawTag || (isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag) != nil
                 let anchor = anchorName(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                 stack.append(Open(anchor: anchor, isMapping: isMapping))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
