@@ -144,6 +144,13 @@ public enum ContentSchema {
         }
     }
 
+    /// `early-stage` -> `Early stage`. Without Foundation's string replacing: pages ask for
+    /// these labels thousands of times.
+    static func sentenceCase(_ value: String) -> String {
+        let spaced = String(value.map { $0 == "-" ? " " : $0 })
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
+    }
+
     /// Human labels for choice values shown on pages.
     public static func choiceLabel(_ value: String) -> String {
         switch value {
@@ -151,9 +158,7 @@ public enum ContentSchema {
         case "sme": "SME"
         case "integrated-care-system": "Integrated care system"
         case "a", "b", "c": "Tier " + value.uppercased()
-        default:
-            value.replacingOccurrences(of: "-", with: " ").prefix(1).uppercased()
-                + value.replacingOccurrences(of: "-", with: " ").dropFirst()
+        default: sentenceCase(value)
         }
     }
 }

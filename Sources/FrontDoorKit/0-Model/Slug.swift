@@ -25,6 +25,42 @@ public enum Slug {
     ]
 
     public static func make(from title: String) -> String {
+        let words = asciiWords(title) ?? words(title)
+        var slug = ""
+        for word in words {
+            let next = slug.isEmpty ? word : slug + "-" + word
+            if next.count > maxLength { break }
+            slug = next
+        }
+        return slug
+    }
+
+    /// The words of a plain-ASCII title, as `words` finds them, without Foundation's locale
+    /// folding (a slug is made for every heading of every body). Nil for any other title.
+    static func asciiWords(_ title: String) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        func endWord() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+            case UInt8(ascii: "'"): continue
+            case UInt8(ascii: "&"):
+                endWord()
+                words.append("and")
+            case 0x80...: return nil
+            default: endWord()
+            }
+        }
+        endWord()
+        return words
+    }
+
+    static func words(_ title: String) -> [String] {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
             .replacingOccurrences(of: "&", with: " and ")
             .replacingOccurrences(of: "'", with: "")
@@ -43,12 +79,6 @@ public enum Slug {
             }
         }
         if !current.isEmpty { words.append(current) }
-        var slug = ""
-        for word in words {
-            let next = slug.isEmpty ? word : slug + "-" + word
-            if next.count > maxLength { break }
-            slug = next
-        }
-        return slug
+        return words
     }
 }

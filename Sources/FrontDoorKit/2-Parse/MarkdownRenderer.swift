@@ -174,24 +174,25 @@ public struct MarkdownRenderer: Sendable {
     /// escaped, so every bare `<hN>` in its output is a heading node, in document order.
     static func addHeadingIDs(_ html: String, ids: [String]) -> String {
         guard !ids.isEmpty else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + ids.count * 24)
-        var rest = html[...]
-        var index = 0
-        while index < ids.count, let range = rest.range(of: "<h") {
-            output += rest[..<range.lowerBound]
-            let after = rest[range.upperBound...]
-            if let level = after.first, ("1"..."6").contains(level), after.dropFirst().first == ">" {
-                output += "<h\(level) id=\"\(ids[index])\">"
+        // On bytes: cmark writes `<h1>`...`<h6>` as plain ASCII, and a `<` in text is `&lt;`.
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + ids.count * 24)
+        var copied = 0, at = 0, index = 0
+        while index < ids.count, at + 3 < bytes.count {
+            if bytes[at] == UInt8(ascii: "<"), bytes[at + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[at + 2]), bytes[at + 3] == UInt8(ascii: ">") {
+                output += bytes[copied..<at]
+                output += Array("<h".utf8) + [bytes[at + 2]] + Array(" id=\"\(ids[index])\">".utf8)
                 index += 1
-                rest = after.dropFirst(2)
+                at += 4
+                copied = at
             } else {
-                output += "<h"
-                rest = after
+                at += 1
             }
         }
-        output += rest
-        return output
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -106,7 +106,8 @@ public struct ReferenceValidator: Sendable {
 /// Paths that name a file inside a folder and can never step out of it.
 public enum AssetPath {
     public static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        // Bytes, not Foundation's string search: this runs for every file a build writes.
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(UInt8(ascii: "\\")), !path.utf8.contains(0) else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
     }
 }

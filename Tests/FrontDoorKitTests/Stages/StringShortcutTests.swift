@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import FrontDoorKit
+
+/// Byte-level shortcuts taken on hot paths must agree with the Foundation code they skip.
+@Suite("String shortcuts agree with Foundation")
+struct StringShortcutTests {
+    /// A deterministic generator, so a failure can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomText(_ alphabet: [String], length: Int, _ random: inout Seeded) -> String {
+        (0..<Int.random(in: 0...length, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined()
+    }
+
+    @Test func asciiSlugWordsMatchTheFoldedWords() {
+        var random = Seeded(state: 7)
+        let alphabet = ["a", "Z", "q", "0", "9", " ", "-", "&", "'", ".", "_", "(", "\t", "AbC", "Ltd.", "NHS"]
+        for _ in 0..<3000 {
+            let title = Self.randomText(alphabet, length: 14, &random)
+            #expect(Slug.asciiWords(title) == Slug.words(title), "\(title.debugDescription)")
+        }
+        #expect(Slug.asciiWords("Nāri Health") == nil, "non-ASCII titles take the Foundation path")
+        #expect(Slug.make(from: "Nāri Health & Co's Ltd.") == "nari-health-and-cos-ltd")
+        #expect(Slug.make(from: "Smith & Nephew's R&D") == "smith-and-nephews-r-and-d")
+    }
+
+    @Test func variantSearchMatchesFoundation() {
+        var random = Seeded(state: 11)
+        let alphabet = ["a", "e", "p", "d", "o", "u", "r", "ae", "paed", "our", "é", "x"]
+        let parts = TextAnalyzer.defaultVariants.map { $0[0] } + ["", "a", "é", "ed"]
+        for _ in 0..<3000 {
+            let word = Self.randomText(alphabet, length: 10, &random)
+            let part = parts.randomElement(using: &random)!
+            #expect(TextAnalyzer.contains(word, part) == word.contains(part), "\(word) / \(part)")
+        }
+    }
+
+    @Test func choiceLabelsAreSentenceCase() {
+        #expect(ContentSchema.choiceLabel("early-stage") == "Early stage")
+        #expect(ContentSchema.choiceLabel("in-use-in-the-nhs") == "In use in the nhs")
+        #expect(ContentSchema.choiceLabel("mou") == "Memorandum of understanding")
+        #expect(ContentSchema.choiceLabel("b") == "Tier B")
+        #expect(ContentSchema.choiceLabel("") == "")
+    }
+
+    @Test func headingIDsGoOnHeadingsOnly() {
+        let html = "<h2>One</h2>\n<p>a &lt;h2&gt; b</p><hr />\n<h3>Two</h3><h7>x</h7><h4>Three</h4>"
+        #expect(MarkdownRenderer.addHeadingIDs(html, ids: ["one", "two"])
+            == "<h2 id=\"one\">One</h2>\n<p>a &lt;h2&gt; b</p><hr />\n<h3 id=\"two\">Two</h3><h7>x</h7><h4>Three</h4>")
+        #expect(MarkdownRenderer.addHeadingIDs("<p>é</p><h1>É</h1>", ids: ["e"]) == "<p>é</p><h1 id=\"e\">É</h1>")
+        #expect(MarkdownRenderer.addHeadingIDs(html, ids: []) == html)
+    }
+}
