@@ -64,7 +64,7 @@ public struct SearchIndex: Sendable, Equatable {
         // Analysing the text is most of the work: split among the cores, each chunk of
         // profiles with its own cache of stemmed words.
         let profiles = ProfileType.allCases.flatMap { directory.profiles(of: $0) }
-        let analysed = profiles.parallelChunks { chunk -> [(Document, [String: [String]])] in
+        var analysed = profiles.parallelChunks { chunk -> [(Document, [String: [String]])] in
             var cache: [String: String] = [:]
             func terms(_ text: String) -> [String] { analyzer.terms(text, cache: &cache) }
             return chunk.map { profile in
@@ -94,7 +94,10 @@ public struct SearchIndex: Sendable, Equatable {
             }
         }
         let documents = analysed.map(\.0)
-        let fieldTerms = analysed.map(\.1)
+        // Each document's terms are let go as soon as its postings are made: at 100,000
+        // profiles the terms and the postings together were the build's peak of memory.
+        var fieldTerms = analysed.map(\.1)
+        analysed = []
 
         var averageLength: [String: Double] = [:]
         for (field, _) in fieldWeights {
@@ -102,7 +105,9 @@ public struct SearchIndex: Sendable, Equatable {
             averageLength[field] = documents.isEmpty ? 0 : Double(total) / Double(documents.count)
         }
         var raw: [String: [(doc: Int, tfw: Double, position: Int)]] = [:]
-        for (doc, fields) in fieldTerms.enumerated() {
+        for doc in fieldTerms.indices {
+            let fields = fieldTerms[doc]
+            fieldTerms[doc] = [:]
             var weighted: [String: Double] = [:]
             for (field, weight) in fieldWeights {
                 let terms = fields[field] ?? []
@@ -119,12 +124,14 @@ public struct SearchIndex: Sendable, Equatable {
             }
         }
         let count = Double(documents.count)
-        var terms: [String: Postings] = [:]
-        for (term, entries) in raw {
+        // Entries are in document order already (documents are visited in order, each adds a
+        // term once), so the postings take the arrays as they are, not sorted copies.
+        let terms = raw.mapValues { entries -> Postings in
             let df = Double(entries.count)
             let idf = Foundation.log(1 + (count - df + 0.5) / (df + 0.5))
-            terms[term] = Postings(idf: round(idf, 4), entries: entries.sorted { $0.doc < $1.doc })
+            return Postings(idf: round(idf, 4), entries: entries)
         }
+        raw = [:]
         return SearchIndex(
             stopWords: analyzer.stopWords.sorted(), variants: analyzer.variants,
             types: ProfileType.allCases.map { ($0.rawValue, $0.singularLabel) },
