@@ -59,27 +59,47 @@ public struct SearchIndex: Sendable, Equatable {
 
     public var analyzer: TextAnalyzer { TextAnalyzer(stopWords: stopWords, variants: variants) }
 
+    /// One chunk of analysed profiles: each field's terms as numbers into the chunk's own
+    /// list of terms. Numbers rather than strings: at 100,000 profiles every document's terms
+    /// are held until the average field lengths are known, and strings were a gigabyte.
+    struct AnalysedChunk: Sendable {
+        var documents: [Document] = []
+        var terms: [String] = []
+        /// Per document, per field of `fieldWeights` in order, the term numbers in text order.
+        var fields: [[[Int32]]] = []
+    }
+
     public static func build(from directory: Directory, analyzer: TextAnalyzer = TextAnalyzer()) -> SearchIndex {
         let config = directory.config
         // Analysing the text is most of the work: split among the cores, each chunk of
-        // profiles with its own cache of stemmed words.
+        // profiles with its own cache of stemmed words and its own numbering of terms.
         let profiles = ProfileType.allCases.flatMap { directory.profiles(of: $0) }
-        var analysed = profiles.parallelChunks { chunk -> [(Document, [String: [String]])] in
+        var chunks = profiles.parallelChunks { chunk -> [AnalysedChunk] in
             var cache: [String: String] = [:]
-            func terms(_ text: String) -> [String] { analyzer.terms(text, cache: &cache) }
-            return chunk.map { profile in
+            var numbers: [String: Int32] = [:]
+            var analysed = AnalysedChunk()
+            func terms(_ text: String) -> [Int32] {
+                analyzer.terms(text, cache: &cache).map { term in
+                    if let number = numbers[term] { return number }
+                    let number = Int32(analysed.terms.count)
+                    numbers[term] = number
+                    analysed.terms.append(term)
+                    return number
+                }
+            }
+            for profile in chunk {
                 let type = profile.type
                 let areaProfiles = profile.areas.compactMap { directory.bySlug[$0] }
                 let titleTerms = terms(profile.title)
-                let document = Document(
+                analysed.documents.append(Document(
                     slug: profile.slug, type: type.rawValue, title: profile.title, url: config.basePath + profile.path,
                     summary: profile.summary, areas: areaProfiles.map(\.slug), region: profile.location?.region,
-                    offers: profile.offers, titleTerms: min(titleTerms.count, 35))
+                    offers: profile.offers, titleTerms: min(titleTerms.count, 35)))
                 // An area's synonyms are other names for it, so they count as its aliases; the
                 // organisations in the area carry its title and synonyms at area weight.
                 let names = type == .area ? profile.synonyms : profile.aliases
                 let areaText = type == .area ? [] : areaProfiles.flatMap { [$0.title] + $0.synonyms }
-                return (document, [
+                let byField: [String: [Int32]] = [
                     "title": titleTerms,
                     "aliases": terms(names.joined(separator: " ")),
                     "areas": terms(areaText.joined(separator: " ")),
@@ -90,48 +110,79 @@ public struct SearchIndex: Sendable, Equatable {
                     "location": terms([profile.location?.city, profile.location?.region, profile.location?.postcode]
                         .compactMap { $0 }.joined(separator: " ")),
                     "body": terms(profile.body),
-                ])
+                ]
+                analysed.fields.append(fieldWeights.map { byField[$0.field] ?? [] })
             }
+            return [analysed]
         }
-        let documents = analysed.map(\.0)
-        // Each document's terms are let go as soon as its postings are made: at 100,000
-        // profiles the terms and the postings together were the build's peak of memory.
-        var fieldTerms = analysed.map(\.1)
-        analysed = []
 
-        var averageLength: [String: Double] = [:]
-        for (field, _) in fieldWeights {
-            let total = fieldTerms.reduce(0) { $0 + ($1[field]?.count ?? 0) }
-            averageLength[field] = documents.isEmpty ? 0 : Double(total) / Double(documents.count)
-        }
-        var raw: [String: [(doc: Int, tfw: Double, position: Int)]] = [:]
-        for doc in fieldTerms.indices {
-            let fields = fieldTerms[doc]
-            fieldTerms[doc] = [:]
-            var weighted: [String: Double] = [:]
-            for (field, weight) in fieldWeights {
-                let terms = fields[field] ?? []
-                guard !terms.isEmpty, let average = averageLength[field], average > 0 else { continue }
-                let norm = 1 - b + b * Double(terms.count) / average
-                for term in terms { weighted[term, default: 0] += weight / norm }
+        // One numbering for the whole directory; each chunk's numbers are mapped onto it.
+        var vocabulary: [String] = []
+        var numbering: [String: Int32] = [:]
+        for index in chunks.indices {
+            let global = chunks[index].terms.map { term -> Int32 in
+                if let number = numbering[term] { return number }
+                let number = Int32(vocabulary.count)
+                numbering[term] = number
+                vocabulary.append(term)
+                return number
             }
-            let titleTerms = fields["title"] ?? []
-            let aliasTerms = Set(fields["aliases"] ?? [])
-            for (term, tfw) in weighted {
-                // A title position, or -2 for a term only in an alias (another name), or -1.
-                let position = titleTerms.firstIndex(of: term) ?? (aliasTerms.contains(term) ? -2 : -1)
-                raw[term, default: []].append((doc, round(tfw, 3), position))
+            chunks[index].terms = []
+            for document in chunks[index].fields.indices {
+                for field in chunks[index].fields[document].indices {
+                    chunks[index].fields[document][field] = chunks[index].fields[document][field].map { global[Int($0)] }
+                }
             }
         }
+        numbering = [:]
+        let documents = chunks.flatMap(\.documents)
+
+        var totalLength = [Int](repeating: 0, count: fieldWeights.count)
+        for chunk in chunks {
+            for fields in chunk.fields {
+                for field in fields.indices { totalLength[field] += fields[field].count }
+            }
+        }
+        let averageLength = totalLength.map { documents.isEmpty ? 0 : Double($0) / Double(documents.count) }
+        var raw = [[(doc: Int, tfw: Double, position: Int)]](repeating: [], count: vocabulary.count)
+        let titleField = fieldWeights.firstIndex { $0.field == "title" }!
+        let aliasField = fieldWeights.firstIndex { $0.field == "aliases" }!
+        var doc = 0
+        for index in chunks.indices {
+            for document in chunks[index].fields.indices {
+                // Each document's terms are let go as soon as its postings are made.
+                let fields = chunks[index].fields[document]
+                chunks[index].fields[document] = []
+                var weighted: [Int32: Double] = [:]
+                for (field, weight) in fieldWeights.map(\.weight).enumerated() {
+                    let terms = fields[field]
+                    let average = averageLength[field]
+                    guard !terms.isEmpty, average > 0 else { continue }
+                    let norm = 1 - b + b * Double(terms.count) / average
+                    for term in terms { weighted[term, default: 0] += weight / norm }
+                }
+                let titleTerms = fields[titleField]
+                let aliasTerms = Set(fields[aliasField])
+                for (term, tfw) in weighted {
+                    // A title position, or -2 for a term only in an alias (another name), or -1.
+                    let position = titleTerms.firstIndex(of: term) ?? (aliasTerms.contains(term) ? -2 : -1)
+                    raw[Int(term)].append((doc, round(tfw, 3), position))
+                }
+                doc += 1
+            }
+        }
+        chunks = []
         let count = Double(documents.count)
         // Entries are in document order already (documents are visited in order, each adds a
-        // term once), so the postings take the arrays as they are, not sorted copies.
-        let terms = raw.mapValues { entries -> Postings in
-            let df = Double(entries.count)
+        // term once), so the postings take the arrays as they are.
+        var terms: [String: Postings] = [:]
+        terms.reserveCapacity(vocabulary.count)
+        for number in vocabulary.indices where !raw[number].isEmpty {
+            let df = Double(raw[number].count)
             let idf = Foundation.log(1 + (count - df + 0.5) / (df + 0.5))
-            return Postings(idf: round(idf, 4), entries: entries)
+            terms[vocabulary[number]] = Postings(idf: round(idf, 4), entries: raw[number])
+            raw[number] = []
         }
-        raw = [:]
         return SearchIndex(
             stopWords: analyzer.stopWords.sorted(), variants: analyzer.variants,
             types: ProfileType.allCases.map { ($0.rawValue, $0.singularLabel) },
