@@ -19,9 +19,11 @@ public struct SiteDeriver: Sendable {
         let config = directory.config
         do {
             let index = SearchIndex.build(from: directory)
-            try sink(index.documents.count <= SearchIndex.singleFileLimit
-                ? [OutputFile(path: SearchIndexJSON.singleFile, data: SearchIndexJSON.encode(index))]
-                : SearchIndexShards.files(index))
+            if index.documents.count <= SearchIndex.singleFileLimit {
+                try sink([OutputFile(path: SearchIndexJSON.singleFile, data: SearchIndexJSON.encode(index))])
+            } else {
+                try SearchIndexShards.files(index, into: sink)
+            }
         }
         var files: [OutputFile] = []
         var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil), ("match/", nil)]

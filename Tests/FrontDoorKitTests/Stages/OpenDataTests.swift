@@ -115,7 +115,8 @@ struct OpenDataTests {
             batched += files
             calls += 1
         }
-        #expect(calls == Self.directory.organisations.count + 1, "one call per organisation, then the lists")
+        #expect(calls == Self.directory.organisations.count + 3,
+                "one call per organisation, then the HSDS lists, directory.csv and directory.json, each on its own")
         let onePass = HSDSExport.files(Self.directory) + [DirectoryJSON.file(Self.directory), DirectoryCSV.file(Self.directory)]
         #expect(Dictionary(uniqueKeysWithValues: batched.map { ($0.path, $0.data) })
                 == Dictionary(uniqueKeysWithValues: onePass.map { ($0.path, $0.data) }))

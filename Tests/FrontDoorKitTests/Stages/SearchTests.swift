@@ -185,6 +185,16 @@ struct SearchShardTests {
         #expect(Searcher(index: read).search("maternity app").results == searcher.search("maternity app").results)
     }
 
+    @Test func shardsHandedOverInGroupsAreTheWholeIndex() throws {
+        let index = try #require(BundledSearchTests.searcher).index
+        let whole = SearchIndexShards.files(index)
+        var groups: [[OutputFile]] = []
+        SearchIndexShards.files(index, group: 3) { groups.append($0) }
+        #expect(groups.count > 2, "the bundled index makes more than a few files")
+        #expect(groups.dropFirst().dropLast().allSatisfy { $0.count == 3 }, "\(groups.map(\.count))")
+        #expect(groups.joined().sorted { $0.path < $1.path } == whole)
+    }
+
     @Test func shardFileNamesAreHexAndEveryTermLivesInItsLongestPrefixShard() throws {
         #expect(SearchIndexShards.fileName("he") == "6865")
         #expect(SearchIndexShards.fileName("中文") == "e4b8ade69687")

@@ -40,7 +40,12 @@ public enum OpenDataExport {
                 csv.append(part.csv)
             }
         }
-        try sink(HSDSExport.listFiles(records, summaries: summaries, services: services)
-            + [DirectoryJSON.file(directory, organisations: json), DirectoryCSV.file(rows: csv)])
+        // One file at a time, each let go (with the parts it was made from) before the next.
+        try sink(HSDSExport.listFiles(records, summaries: summaries, services: services))
+        summaries = []
+        services = []
+        try sink([DirectoryCSV.file(rows: csv)])
+        csv = []
+        try sink([DirectoryJSON.file(directory, organisations: json)])
     }
 }

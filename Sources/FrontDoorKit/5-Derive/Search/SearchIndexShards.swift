@@ -45,6 +45,17 @@ public enum SearchIndexShards {
     }
 
     public static func files(_ index: SearchIndex) -> [OutputFile] {
+        var all: [OutputFile] = []
+        files(index) { all += $0 }
+        return all.sorted { $0.path < $1.path }
+    }
+
+    /// Files written at a time by `files(_:into:)`.
+    public static let group = 256
+
+    /// Hands the files to `sink` a group at a time, so the encoded index is never all in
+    /// memory beside the index itself (at 100,000 profiles each is hundreds of megabytes).
+    public static func files(_ index: SearchIndex, group: Int = group, into sink: ([OutputFile]) throws -> Void) rethrows {
         let shards = shards(index)
         let prefixes = shards.keys.sorted(by: SearchIndexJSON.utf16Order)
         let typeNumber = Dictionary(uniqueKeysWithValues: index.types.enumerated().map { ($1.value, $0) })
@@ -74,7 +85,13 @@ public enum SearchIndexShards {
             files.append(OutputFile(path: "search/vocabulary/\(length).json", data: vocabulary.data))
         }
 
+        try sink(files)
+        files = []
         for prefix in prefixes {
+            if files.count >= group {
+                try sink(files)
+                files = []
+            }
             var json = JSONText()
             json.raw("{")
             for (number, term) in shards[prefix]!.sorted(by: SearchIndexJSON.utf16Order).enumerated() {
@@ -87,6 +104,10 @@ public enum SearchIndexShards {
             files.append(OutputFile(path: "search/terms/\(fileName(prefix)).json", data: json.data))
         }
         for start in stride(from: 0, to: index.documents.count, by: chunkSize) {
+            if files.count >= group {
+                try sink(files)
+                files = []
+            }
             var json = JSONText()
             json.raw("[")
             for (number, document) in index.documents[start..<min(start + chunkSize, index.documents.count)].enumerated() {
@@ -96,7 +117,7 @@ public enum SearchIndexShards {
             json.raw("]")
             files.append(OutputFile(path: "search/docs/\(start / chunkSize).json", data: json.data))
         }
-        return files.sorted { $0.path < $1.path }
+        try sink(files)
     }
 
     /// For filters and facet counts, loaded only when they are wanted: `region` an index
