@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build benchmark: FrontDoor against Hugo on the same generated content, side by side.
 
-    python3 Benchmarks/build_benchmark.py [--sizes 1000,10000,100000] [--repeats 3]
+    python3 Benchmarks/build_benchmark.py [--sizes 1000,10000,100000] [--repeats 3] [--large-repeats 1]
         [--work DIR] [--binary PATH] [--skip-hugo] [--seed 42] [--out FILE.md]
 
 For each N: generate (or reuse from --work) the corpus of generate_corpus.py, convert it once
@@ -408,16 +408,21 @@ def report(results, info, args, done=True):
     names = {"frontdoor": "FrontDoor", "hugo": "Hugo"}
     ok = lambda r, t: t in r and "error" not in r[t]  # noqa: E731
     sizes = ",".join(map(str, args.sizes))
+    large_flag = f" --large-repeats {args.large_repeats}" if args.large_repeats else ""
+    large_note = (f" ({args.large_repeats} at {fmt_n(LARGE)} and more)"
+                  if args.large_repeats and any(n >= LARGE for n in args.sizes) else "")
     L = ["# Build benchmark: FrontDoor and Hugo", ""]
     if not done:
         L += [f"**Incomplete: written after N = {fmt_n(results[-1]['n'])}; the run went on to the other sizes.**", ""]
     L += [f"{info['date']}, commit `{info['commit']}`. Machine: {info['cpu']}, {info['cores']} cores, "
           f"{info['ram']} RAM, Linux {info['kernel']}; {info['hugo']}; {info['swift']}; Python {info['python']}.",
           f"FrontDoor binary `{os.path.relpath(info['binary'], ROOT)}` (modified {info['binary_modified']}).", "",
-          f"Medians of {args.repeats} build{'s' if args.repeats != 1 else ''} per tool and size, tools taking turns; "
+          f"Medians of {args.repeats} build{'s' if args.repeats != 1 else ''} per tool and size"
+          f"{large_note}, tools taking turns; "
           "each full build into a fresh empty folder, each rebuild into the same folder after one word of one "
           "summary changed. Earlier outputs are moved aside, not deleted, until the end: on this ext4 (no journal) "
-          "files made within minutes of a large delete cost several times more kernel time. Command: `python3 Benchmarks/build_benchmark.py --sizes {sizes} --repeats {args.repeats}"
+          "files made within minutes of a large delete cost several times more kernel time. "
+          f"Command: `python3 Benchmarks/build_benchmark.py --sizes {sizes} --repeats {args.repeats}{large_flag}"
           f"{' --skip-hugo' if args.skip_hugo else ''}`.", "",
           "| N | tool | median wall s | profiles/s | CPU s | peak MiB | output MiB / files | HTML pages | rebuild after one edit, s |",
           "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -505,7 +510,7 @@ def write_outputs(results, info, args, done):
     text = report(results, info, args, done)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n", encoding="utf-8")
-    raw = {"machine": info, "sizes": args.sizes, "repeats": args.repeats, "seed": args.seed,
+    raw = {"machine": info, "sizes": args.sizes, "repeats": args.repeats, "large_repeats": args.large_repeats, "seed": args.seed,
            "complete": done, "results": results}
     args.out.with_suffix(".json").write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
     return text
@@ -515,6 +520,14 @@ def write_outputs(results, info, args, done):
 
 def strip_output(run):
     return {k: v for k, v in run.items() if k not in ("stdout", "stderr")}
+
+
+LARGE = 100_000
+
+
+def repeats_at(n, args):
+    """--repeats, or --large-repeats from 100,000 profiles up (a build there takes minutes)."""
+    return args.large_repeats if args.large_repeats and n >= LARGE else args.repeats
 
 
 def measure_size(n, args, work, binary, results):
@@ -533,7 +546,8 @@ def measure_size(n, args, work, binary, results):
     for t in tools.values():
         t.update(full=[], rebuild=[], error=None)
     order = list(tools)
-    for rep in range(args.repeats):
+    repeats = repeats_at(n, args)
+    for rep in range(repeats):
         for tool in (order if rep % 2 == 0 else order[::-1]):
             t = tools[tool]
             if t["error"]:
@@ -554,9 +568,9 @@ def measure_size(n, args, work, binary, results):
             except BuildFailed as e:
                 t["error"] = e.args[0]
                 t["error_detail"] = e.args[1]
-                log(f"N={n} run {rep + 1}/{args.repeats} {tool}: FAILED, {e.args[1]}")
+                log(f"N={n} run {rep + 1}/{repeats} {tool}: FAILED, {e.args[1]}")
                 continue
-            log(f"N={n} run {rep + 1}/{args.repeats} {tool:9s}: full {run['wall_s']:7.2f} s "
+            log(f"N={n} run {rep + 1}/{repeats} {tool:9s}: full {run['wall_s']:7.2f} s "
                 f"(CPU {run['cpu_s']:.1f} s, peak {run['peak_rss_kib'] / 1024:,.0f} MiB, "
                 f"{run['output']['files']:,} files), rebuild after one edit {again['wall_s']:6.2f} s")
     for tool, t in tools.items():
@@ -581,6 +595,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated N (default 1000,10000,100000)")
     ap.add_argument("--repeats", type=int, default=3, help="full builds per tool and size (default 3; median reported)")
+    ap.add_argument("--large-repeats", type=int, default=None,
+                    help="full builds per tool at 100,000 profiles and more (default: --repeats)")
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help=f"corpora, Hugo sites and outputs (default {DEFAULT_WORK})")
     ap.add_argument("--binary", type=Path, default=None, help="frontdoor binary (default .build-perf/release/frontdoor, built if missing)")
     ap.add_argument("--skip-hugo", action="store_true", help="measure FrontDoor only")
@@ -591,7 +607,7 @@ def main():
         args.sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     except ValueError:
         ap.error("--sizes takes numbers separated by commas, e.g. 1000,10000")
-    if not args.sizes or args.repeats < 1 or args.sizes[0] < 10:
+    if not args.sizes or args.repeats < 1 or (args.large_repeats is not None and args.large_repeats < 1) or args.sizes[0] < 10:
         ap.error("--repeats must be at least 1 and every size at least 10")
     binary = (args.binary or DEFAULT_BINARY).absolute()
     work = args.work.absolute()
