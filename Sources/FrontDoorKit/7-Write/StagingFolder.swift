@@ -129,14 +129,18 @@ public final class StagingFolder: @unchecked Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var existing = [UInt8](repeating: 0, count: data.count)
+        // Read into an unfilled buffer and compared with memcmp, not element by element: a
+        // rebuild compares every byte of the site.
+        guard !data.isEmpty else { return true }
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 1)
+        defer { existing.deallocate() }
         var offset = 0
         while offset < existing.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let count = read(descriptor, existing.baseAddress! + offset, existing.count - offset)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return false }
             offset += count
         }
-        return data.elementsEqual(existing)
+        return data.withUnsafeBytes { memcmp($0.baseAddress!, existing.baseAddress!, existing.count) == 0 }
     }
 }
