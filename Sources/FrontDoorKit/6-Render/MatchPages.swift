@@ -9,14 +9,31 @@ extension SiteRenderer {
 
     func matchJobs(_ context: PageContext) -> [PageJob] {
         let directory = context.directory
+        let companiesInArea = Self.companiesInArea(directory)
         var jobs = [PageJob(path: "match/index.html") { matchIndex(context) }]
         for area in directory.profiles(of: .area) {
-            jobs.append(PageJob(path: "match/\(area.slug)/index.html") { matchArea(area, capability: nil, context) })
+            let companies = companiesInArea[area.slug] ?? []
+            jobs.append(PageJob(path: "match/\(area.slug)/index.html") { matchArea(area, capability: nil, companies: companies, context) })
             for capability in directory.config.capabilities.map(\.slug) {
-                jobs.append(PageJob(path: "match/\(area.slug)/\(capability)/index.html") { matchArea(area, capability: capability, context) })
+                jobs.append(PageJob(path: "match/\(area.slug)/\(capability)/index.html") {
+                    matchArea(area, capability: capability, companies: companies, context)
+                })
             }
         }
         return jobs
+    }
+
+    /// Slugs of the companies in each area, in title order. Made once for all match pages:
+    /// a page per area and capability would otherwise copy every profile in the area to find them.
+    static func companiesInArea(_ directory: Directory) -> [String: [String]] {
+        var companiesInArea: [String: [String]] = [:]
+        let companies = directory.profiles(of: .company)
+        for index in companies.indices {
+            for area in companies[index].areas where directory.bySlug.index(forKey: area) != nil {
+                companiesInArea[area, default: []].append(companies[index].slug)
+            }
+        }
+        return companiesInArea
     }
 
     func matchIndex(_ context: PageContext) -> OutputFile {
@@ -49,7 +66,8 @@ extension SiteRenderer {
         return OutputFile(path: "match/index.html", text: html)
     }
 
-    func matchArea(_ area: Profile, capability: String?, _ context: PageContext) -> OutputFile {
+    /// `companies`: the slugs of the area's companies, in title order (`companiesInArea`).
+    func matchArea(_ area: Profile, capability: String?, companies allCompanies: [String], _ context: PageContext) -> OutputFile {
         let directory = context.directory
         let config = directory.config
         let engine = context.matches.engine
@@ -69,7 +87,6 @@ extension SiteRenderer {
             item["offers_selected"] = capability.map { partner.offers.contains($0) } ?? false
             return item
         }
-        let allCompanies = context.companiesInArea[area.slug] ?? []
         let companies = allCompanies.prefix(Self.companiesShown).compactMap { directory.bySlug[$0] }
             .map { company -> [String: Any] in
                 var item = context.link(company)

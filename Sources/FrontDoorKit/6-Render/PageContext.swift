@@ -8,20 +8,9 @@ struct PageContext {
     let basePath: String
     let matches: MatchResults
     let openGraphLocale: String
-    /// Slugs of the companies in each area, in title order. Made once: a match page per area
-    /// and capability would otherwise copy every profile in the area to find the companies.
-    let companiesInArea: [String: [String]]
 
     init(directory: Directory, assets: AssetSet, matches: MatchResults) {
         self.directory = directory
-        var companiesInArea: [String: [String]] = [:]
-        let companies = directory.profiles(of: .company)
-        for index in companies.indices {
-            for area in companies[index].areas where directory.bySlug.index(forKey: area) != nil {
-                companiesInArea[area, default: []].append(companies[index].slug)
-            }
-        }
-        self.companiesInArea = companiesInArea
         self.matches = matches
         self.openGraphLocale = Self.openGraphLocale(directory.config.language)
         self.basePath = directory.config.basePath
