@@ -122,7 +122,6 @@ public struct SiteBuilder: Sendable {
             if readability { report.diagnostics += ReadabilityCheck().check(profiles) }
         }
         report.documents = documents
-        documents = []
         report.diagnostics = Diagnostic.sorted(report.diagnostics)
 
         if let config, !report.diagnostics.hasErrors {

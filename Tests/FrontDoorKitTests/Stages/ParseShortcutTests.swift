@@ -74,7 +74,7 @@ struct ParseShortcutTests {
 
     @Test func frontMatterSplitMatchesTheCharacterSplit() {
         let pieces = ["---", "--- ", "---\t", "---\r", "----", "-- -", "a: 1", "", " ", "\r", "é", "\u{301}", "-\u{301}", "x\r\ny"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 3)
         var texts: [String] = ["", "\n", "---", "---\n", "---\n---", "---\n---\n", "---\r\n---\r\n", "---\na\n---\nb\r\n"]
         for _ in 0..<3_000 {
             let count = Int.random(in: 0...6, using: &generator)
