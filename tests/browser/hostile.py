@@ -15,6 +15,7 @@ IMG = '"><img src=x onerror="window.__xss=1">'
 CLOSE = "</script>"
 # Every payload also carries the word "zanzibar", so one query finds every hostile field.
 PAYLOADS = [SCRIPT, IMG, CLOSE]
+SUMMARY_LIMIT = 300
 
 
 def yaml_single(text: str) -> str:
@@ -45,7 +46,11 @@ def poison(path: Path, number: int) -> None:
             if key == "title":
                 value = f"{value} {payload} zanzibar"
             else:
-                value = f"{value} {IMG} {SCRIPT} zanzibar {CLOSE}"
+                # The spec caps a summary at 300 characters: the original text gives way, so
+                # a tree with long summaries (the bundled content, used when ../shared is
+                # absent) still builds.
+                suffix = f" {IMG} {SCRIPT} zanzibar {CLOSE}"
+                value = value[: SUMMARY_LIMIT - len(suffix)].rstrip() + suffix
             line = f"{key}: {yaml_single(value)}"
         out.append(line)
         if re.match(r"^(tags|aliases|synonyms):\s*$", line):
