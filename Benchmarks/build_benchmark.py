@@ -269,7 +269,7 @@ def empty_trash(trash):
         shutil.rmtree(trash)
 
 
-TIMING_LINE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) ms(?:\s+peak\s+(\d+) MiB)?$")
+TIMING_LINE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) ms(?:\s+peak\s+(\d+) MiB)?(?:\s+now\s+(\d+) MiB)?$")
 BUILT_LINE = re.compile(r"Built (\d+) pages \((\d+) files\) from (\d+) profiles")
 
 

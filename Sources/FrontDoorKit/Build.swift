@@ -159,12 +159,14 @@ public struct SiteBuilder: Sendable {
             // Derived files are written a group at a time as they are made and let go, so the
             // search index and the open data are never all in memory, nor held while pages render.
             var otherPaths: [String] = []
-            try clock.time("derive") {
-                try SiteDeriver().derive(directory, matches: matches) { files in
-                    otherPaths += try Self.writeFiles(files, into: staging)
+            for part in SiteDeriver.Part.allCases {
+                try clock.time("derive: \(part.rawValue)") {
+                    try SiteDeriver().derive(part, directory, matches: matches) { files in
+                        otherPaths += try Self.writeFiles(files, into: staging)
+                    }
                 }
-                otherPaths += try Self.writeFiles(assets.files, into: staging)
             }
+            otherPaths += try Self.writeFiles(assets.files, into: staging)
             let links = InternalLinkChecker(baseURL: directory.config.baseURL,
                                             outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
             let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links) }
@@ -206,14 +208,17 @@ extension SiteBuilder {
     /// Writes files that are not pages (the search index, feeds, open data, assets) across the
     /// cores; returns their paths, for the link checker.
     static func writeFiles(_ files: [OutputFile], into staging: StagingFolder) throws(WriteError) -> [String] {
-        let failures = files.parallelChunks { chunk -> [WriteError] in
+        let whole = files.filter { $0.piece == .whole }
+        let failures = whole.parallelChunks { chunk -> [WriteError] in
             for file in chunk {
                 do throws(WriteError) { try staging.write(file) } catch { return [error] }
             }
             return []
         }
         if let failure = failures.first { throw failure }
-        return files.map(\.path)
+        // Pieces of a file in the order given, after the whole files (`OutputFile.Piece`).
+        for file in files where file.piece != .whole { try staging.write(file) }
+        return files.filter { $0.piece == .whole || $0.piece == .first }.map(\.path)
     }
 
     /// Pages at a time: rendered in parallel, scanned for links and written straight into

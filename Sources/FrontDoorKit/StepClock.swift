@@ -7,11 +7,15 @@ public struct StepTiming: Sendable {
     public var seconds: Double
     /// The peak resident set size so far (Linux `VmHWM`), in bytes; nil where unknown.
     public var peakBytes: Int?
+    /// The resident set size when the step ended (Linux `VmRSS`): what the step left held,
+    /// where the peak also shows what it held for a while and let go.
+    public var residentBytes: Int?
 
-    public init(step: String, seconds: Double, peakBytes: Int? = PeakMemory.current()) {
+    public init(step: String, seconds: Double, peakBytes: Int? = PeakMemory.current(), residentBytes: Int? = PeakMemory.resident()) {
         self.step = step
         self.seconds = seconds
         self.peakBytes = peakBytes
+        self.residentBytes = residentBytes
     }
 }
 
@@ -35,6 +39,7 @@ struct StepClock {
         if let existing {
             steps[existing].seconds += turn.seconds
             steps[existing].peakBytes = turn.peakBytes
+            steps[existing].residentBytes = turn.residentBytes
         } else {
             steps.append(turn)
         }
@@ -44,10 +49,15 @@ struct StepClock {
 
 /// The process's high-water mark of resident memory.
 public enum PeakMemory {
-    public static func current() -> Int? {
+    public static func current() -> Int? { status("VmHWM:") }
+
+    /// The resident set size now.
+    public static func resident() -> Int? { status("VmRSS:") }
+
+    private static func status(_ key: String) -> Int? {
         // /proc is the kernel's view of this process, not content: reading it is not a disk read.
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(key) {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             if fields.count >= 2, let kibibytes = Int(fields[1]) { return kibibytes * 1024 }
         }

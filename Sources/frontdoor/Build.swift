@@ -32,8 +32,9 @@ struct Build: ParsableCommand {
         printError(DiagnosticFormat.text.render(report.diagnostics))
         if timings {
             for step in report.timings {
-                printError("  " + step.step.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", step.seconds * 1000)
-                           + (step.peakBytes.map { String(format: "   peak %6.0f MiB", Double($0) / 1_048_576) } ?? "") + "\n")
+                printError("  " + step.step.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", step.seconds * 1000)
+                           + (step.peakBytes.map { String(format: "   peak %6.0f MiB", Double($0) / 1_048_576) } ?? "")
+                           + (step.residentBytes.map { String(format: "   now %6.0f MiB", Double($0) / 1_048_576) } ?? "") + "\n")
             }
         }
         let seconds = Date().timeIntervalSince(start)

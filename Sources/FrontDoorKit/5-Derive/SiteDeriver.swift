@@ -6,40 +6,39 @@ import Foundation
 public struct SiteDeriver: Sendable {
     public init() {}
 
-    public func derive(_ directory: Directory, matches: MatchResults) -> [OutputFile] {
-        var files: [OutputFile] = []
-        derive(directory, matches: matches) { files += $0 }
-        return files
+    /// The derived files in three parts, made and written one after another so that each
+    /// part's memory is let go before the next is made; a build times each on its own.
+    public enum Part: String, CaseIterable, Sendable {
+        case searchIndex = "search index"
+        case feeds
+        case openData = "open data"
     }
 
-    /// Hands the files to `sink` a group at a time (the search index, then the sitemap and
-    /// feeds, then the open data in batches), so a build can write each group and let it go
-    /// before the next is made.
-    public func derive(_ directory: Directory, matches: MatchResults, into sink: ([OutputFile]) throws -> Void) rethrows {
-        let config = directory.config
-        do {
+    public func derive(_ directory: Directory, matches: MatchResults) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for part in Part.allCases { derive(part, directory, matches: matches) { files += $0 } }
+        return OutputFile.joiningPieces(files)
+    }
+
+    /// Hands one part's files to `sink` a group at a time (the search index in groups of
+    /// shards, the open data in batches of organisations), so a build can write each group
+    /// and let it go before the next is made.
+    public func derive(_ part: Part, _ directory: Directory, matches: MatchResults, into sink: ([OutputFile]) throws -> Void) rethrows {
+        switch part {
+        case .searchIndex:
             let index = SearchIndex.build(from: directory)
             if index.documents.count <= SearchIndex.singleFileLimit {
                 try sink([OutputFile(path: SearchIndexJSON.singleFile, data: SearchIndexJSON.encode(index))])
             } else {
                 try SearchIndexShards.files(index, into: sink)
             }
+        case .feeds:
+            try sink([Sitemap.file(directory)])
+            try sink([Sitemap.robots(origin: directory.config.origin), PartnershipFeed.build(directory), UpdatesFeed.build(directory),
+                      NetworkSVG.file(PartnershipNetwork(directory: directory), directory: directory)])
+            try sink([MatchExport.file(matches, directory: directory)])
+        case .openData:
+            try OpenDataExport.files(directory, into: sink)
         }
-        var files: [OutputFile] = []
-        var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil), ("match/", nil)]
-        for type in ProfileType.allCases {
-            pages.append((type.folder + "/", nil))
-            for profile in directory.profiles(of: type) {
-                pages.append((profile.path, profile.updated ?? profile.signed))
-            }
-        }
-        files.append(Sitemap.build(pages: pages, origin: config.origin))
-        files.append(Sitemap.robots(origin: config.origin))
-        files.append(PartnershipFeed.build(directory))
-        files.append(UpdatesFeed.build(directory))
-        files.append(NetworkSVG.file(PartnershipNetwork(directory: directory), directory: directory))
-        files.append(MatchExport.file(matches, directory: directory))
-        try sink(files)
-        try OpenDataExport.files(directory, into: sink)
     }
 }

@@ -24,8 +24,31 @@ public final class StagingFolder: @unchecked Sendable {
     /// Files written with new bytes, and files linked unchanged from the previous site.
     public var counts: (written: Int, reused: Int) { lock.withLock { (writtenCount, reusedCount) } }
 
+    /// Writes a file, or one piece of a file (`OutputFile.Piece`); a file's pieces must come
+    /// in order, and from one thread at a time.
     public func write(_ file: OutputFile) throws(WriteError) {
         let target = try prepare(file.path)
+        switch file.piece {
+        case .whole: break
+        case .first:
+            try Self.create(target, with: file.data)
+            return
+        case .next, .last:
+            try Self.append(file.data, to: target)
+            guard file.piece == .last else { return }
+            // Only now is the whole file known: an unchanged one is swapped for a link to the
+            // previous site's copy, as a whole file would have been.
+            if let previous, Self.sameFile(atPath: previous + "/" + file.path, as: target) {
+                unlink(target)
+                if link(previous + "/" + file.path, target) == 0 {
+                    lock.withLock { reusedCount += 1 }
+                    return
+                }
+                throw .io(target, String(cString: strerror(errno)))
+            }
+            lock.withLock { writtenCount += 1 }
+            return
+        }
         if let previous, Self.sameBytes(atPath: previous + "/" + file.path, as: file.data),
            link(previous + "/" + file.path, target) == 0 {
             lock.withLock { reusedCount += 1 }
@@ -106,6 +129,13 @@ public final class StagingFolder: @unchecked Sendable {
         if let failure = writeAll(descriptor, data) { throw .io(target, String(cString: strerror(failure))) }
     }
 
+    private static func append(_ data: Data, to target: String) throws(WriteError) {
+        let descriptor = open(target, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(target, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        if let failure = writeAll(descriptor, data) { throw .io(target, String(cString: strerror(failure))) }
+    }
+
     /// Writes every byte, retrying short writes; returns errno on failure.
     private static func writeAll(_ descriptor: Int32, _ bytes: some ContiguousBytes) -> Int32? {
         bytes.withUnsafeBytes { buffer -> Int32? in
@@ -120,6 +150,42 @@ public final class StagingFolder: @unchecked Sendable {
             }
             return nil
         }
+    }
+
+    /// True when `path` is a regular file with the same bytes as the file at `other`,
+    /// compared a block at a time, since such files are too large to hold.
+    static func sameFile(atPath path: String, as other: String) -> Bool {
+        var status = stat(), otherStatus = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, lstat(other, &otherStatus) == 0,
+              status.st_size == otherStatus.st_size else { return false }
+        let first = open(path, O_RDONLY | O_CLOEXEC), second = open(other, O_RDONLY | O_CLOEXEC)
+        defer {
+            if first >= 0 { close(first) }
+            if second >= 0 { close(second) }
+        }
+        guard first >= 0, second >= 0 else { return false }
+        let size = 1 << 20
+        let a = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
+        let b = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
+        defer { a.deallocate(); b.deallocate() }
+        var remaining = Int(status.st_size)
+        while remaining > 0 {
+            let want = min(size, remaining)
+            guard readFully(first, a, want), readFully(second, b, want), memcmp(a.baseAddress!, b.baseAddress!, want) == 0 else { return false }
+            remaining -= want
+        }
+        return true
+    }
+
+    private static func readFully(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ count: Int) -> Bool {
+        var offset = 0
+        while offset < count {
+            let read = Glibc.read(descriptor, buffer.baseAddress! + offset, count - offset)
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { return false }
+            offset += read
+        }
+        return true
     }
 
     /// True when `path` is a regular file holding exactly `data`.

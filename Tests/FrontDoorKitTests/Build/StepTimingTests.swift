@@ -14,8 +14,8 @@ struct StepTimingTests {
         let content = try workspace.content("basic")
         let report = try SiteBuilder().build(BuildOptions(content: content, templates: Support.templates, output: workspace.path("site")))
         #expect(report.written)
-        #expect(report.timings.map { $0.step } == ["load templates", "load", "parse", "validate", "link", "match", "derive",
-                                               "render", "check links", "write"])
+        #expect(report.timings.map { $0.step } == ["load templates", "load", "parse", "validate", "link", "match", "derive: search index",
+                                               "derive: feeds", "derive: open data", "render", "check links", "write"])
         #expect(report.timings.allSatisfy { $0.seconds >= 0 })
         let peaks = report.timings.compactMap { $0.peakBytes }
         #expect(peaks.count == report.timings.count, "Linux reports VmHWM for every step")

@@ -115,8 +115,12 @@ struct OpenDataTests {
             batched += files
             calls += 1
         }
-        #expect(calls == Self.directory.organisations.count + 3,
-                "one call per organisation, then the HSDS lists, directory.csv and directory.json, each on its own")
+        #expect(calls == Self.directory.organisations.count + 2,
+                "the lists' starts, one call per organisation, then the rest of the lists and their ends")
+        let pieces = batched.filter { $0.piece != .whole }
+        #expect(Set(pieces.map(\.path)) == ["openreferral/organizations.json", "openreferral/services.json", "directory.json", "directory.csv"])
+        #expect(pieces.filter { $0.piece == .next }.count == 4 * Self.directory.organisations.count, "each list grows a piece per batch")
+        batched = OutputFile.joiningPieces(batched)
         let onePass = HSDSExport.files(Self.directory) + [DirectoryJSON.file(Self.directory), DirectoryCSV.file(Self.directory)]
         #expect(Dictionary(uniqueKeysWithValues: batched.map { ($0.path, $0.data) })
                 == Dictionary(uniqueKeysWithValues: onePass.map { ($0.path, $0.data) }))

@@ -73,6 +73,37 @@ struct SiteWriterTests {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// A file written as pieces ends as the pieces joined, and when its bytes equal the
+    /// published copy's it is linked from it, as a whole file would be.
+    @Test func piecesMakeOneFileAndAnUnchangedOneIsLinked() throws {
+        let output = root.appendingPathComponent("site")
+        let writer = SiteWriter(output: output.path)
+        func pieces(_ middle: String) -> [OutputFile] {
+            [OutputFile(path: "list.json", data: Data("[".utf8), piece: .first),
+             OutputFile(path: "list.json", data: Data(middle.utf8), piece: .next),
+             OutputFile(path: "list.json", data: Data("3".utf8), piece: .next),
+             OutputFile(path: "list.json", data: Data("]".utf8), piece: .last)]
+        }
+        #expect(OutputFile.joiningPieces(pieces("1,2,")) == [OutputFile(path: "list.json", text: "[1,2,3]")])
+        try writer.write(OutputFile.joiningPieces(pieces("1,2,")))
+        let published = try FileManager.default.attributesOfItem(atPath: output.path + "/list.json")[.systemFileNumber] as? Int
+
+        var staging = try writer.begin()
+        for piece in pieces("1,2,") { try staging.write(piece) }
+        #expect(staging.counts == (written: 0, reused: 1))
+        try writer.commit(staging)
+        #expect(try contents(output) == ["list.json": Data("[1,2,3]".utf8)])
+        #expect(try FileManager.default.attributesOfItem(atPath: output.path + "/list.json")[.systemFileNumber] as? Int == published,
+                "the unchanged file is the published one, linked")
+
+        staging = try writer.begin()
+        for piece in pieces("1,9,") { try staging.write(piece) }
+        #expect(staging.counts == (written: 1, reused: 0))
+        try writer.commit(staging)
+        #expect(try contents(output) == ["list.json": Data("[1,9,3]".utf8)])
+        try? FileManager.default.removeItem(at: root)
+    }
+
     @Test func anAssetThatBecameASymbolicLinkIsNotCopied() throws {
         let secret = root.appendingPathComponent("secret.txt")
         try Data("secret".utf8).write(to: secret)

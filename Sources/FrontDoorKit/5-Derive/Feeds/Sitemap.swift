@@ -1,5 +1,17 @@
 /// `sitemap.xml`: every page, with `lastmod` from a profile's `updated` (or signed) date.
 public enum Sitemap {
+    /// The home, search and match pages, each type's list and every published profile.
+    public static func file(_ directory: Directory) -> OutputFile {
+        var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil), ("match/", nil)]
+        for type in ProfileType.allCases {
+            pages.append((type.folder + "/", nil))
+            for profile in directory.profiles(of: type) {
+                pages.append((profile.path, profile.updated ?? profile.signed))
+            }
+        }
+        return build(pages: pages, origin: directory.config.origin)
+    }
+
     public static func build(pages: [(path: String, lastmod: String?)], origin: String) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages.sorted(by: { $0.path < $1.path }) {

@@ -23,6 +23,9 @@ enum DirectoryCSV {
     }
 
     /// The file from its rows, in order (`Rows.row`).
+    /// The byte-order mark and the row of column names.
+    static var header: Data { Data(byteOrderMark + row(columns)) }
+
     static func file(rows: [[UInt8]]) -> OutputFile {
         var bytes = byteOrderMark + row(columns)
         bytes.reserveCapacity(rows.reduce(bytes.count) { $0 + $1.count })

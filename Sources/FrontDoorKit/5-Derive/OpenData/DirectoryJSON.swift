@@ -18,10 +18,11 @@ enum DirectoryJSON {
     /// The file, given each organisation's entry (`organisation`) in directory order: they
     /// are written in parallel, and the document only joins them.
     static func file(_ directory: Directory, organisations: [OpenDataJSON]) -> OutputFile {
-        OutputFile(path: path, data: document(directory, organisations: organisations).data)
+        OutputFile(path: path, data: document(directory, organisations: .array(organisations), count: organisations.count).data)
     }
 
-    static func document(_ directory: Directory, organisations: [OpenDataJSON]) -> OpenDataJSON {
+    /// The document, given the organisations' array and how many it holds.
+    static func document(_ directory: Directory, organisations: OpenDataJSON, count: Int) -> OpenDataJSON {
         let config = directory.config
         let origin = config.origin
         return .object([
@@ -32,13 +33,13 @@ enum DirectoryJSON {
                 "companies": .int(directory.profiles(of: .company).count),
                 "institutions": .int(directory.profiles(of: .institution).count),
                 "networks": .int(directory.profiles(of: .network).count),
-                "organisations": .int(organisations.count),
+                "organisations": .int(count),
                 "partnerships": .int(directory.profiles(of: .partnership).count),
                 "trusts": .int(directory.profiles(of: .trust).count),
             ]),
             "format": .string(format),
             "generated_from": .string(config.baseURL),
-            "organisations": .array(organisations),
+            "organisations": organisations,
             "partnerships": .array(directory.profiles(of: .partnership).parallelMap { partnership($0, directory, origin: origin).encoded() }),
             "regions": config.regions.map(OpenDataJSON.strings) ?? .null,
             "site": .object([

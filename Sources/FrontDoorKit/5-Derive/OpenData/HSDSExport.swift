@@ -43,11 +43,18 @@ enum HSDSExport {
     /// The files that list every organisation, service and term, and the taxonomy's, given the
     /// organisations' summaries and their services' summaries in directory order.
     static func listFiles(_ records: HSDSRecords, summaries: [OpenDataJSON], services: [OpenDataJSON]) -> [OutputFile] {
+        [OutputFile(path: organizationsPath, data: page(summaries).data), OutputFile(path: servicesPath, data: page(services).data)]
+            + otherListFiles(records, organisations: summaries.count, services: services.count)
+    }
+
+    static let organizationsPath = "\(folder)/organizations.json"
+    static let servicesPath = "\(folder)/services.json"
+
+    /// The list files other than the organisations' and services', given their counts.
+    static func otherListFiles(_ records: HSDSRecords, organisations: Int, services: Int) -> [OutputFile] {
         let directory = records.directory
         let areas = directory.profiles(of: .area)
         var files: [OutputFile] = []
-        files.append(OutputFile(path: "\(folder)/organizations.json", data: page(summaries).data))
-        files.append(OutputFile(path: "\(folder)/services.json", data: page(services).data))
         files.append(OutputFile(path: "\(folder)/taxonomy_terms.json", data: page(areas.compactMap { records.terms[$0.slug] }).data))
         files.append(OutputFile(path: "\(folder)/taxonomies.json", data: page([records.taxonomy]).data))
         files.append(OutputFile(path: "\(folder)/taxonomies/\(HSDSIdentifiers.taxonomy).json", data: records.taxonomy.data))
@@ -56,21 +63,26 @@ enum HSDSExport {
                                     data: records.term(area).data))
         }
         files.append(OutputFile(path: "\(folder)/index.json", data: index(directory, origin: records.origin,
-                                                                          organisations: summaries.count,
-                                                                          services: services.count, terms: areas.count).data))
+                                                                          organisations: organisations,
+                                                                          services: services, terms: areas.count).data))
         return files
     }
 
     /// A list response as the HSDS API pages it, here always one page with every item.
     static func page(_ contents: [OpenDataJSON]) -> OpenDataJSON {
+        page(.array(contents), count: contents.count)
+    }
+
+    /// The page, given its contents' array and how many items it holds.
+    static func page(_ contents: OpenDataJSON, count: Int) -> OpenDataJSON {
         .object([
-            "contents": .array(contents),
-            "empty": .bool(contents.isEmpty),
+            "contents": contents,
+            "empty": .bool(count == 0),
             "first_page": .bool(true),
             "last_page": .bool(true),
             "page_number": .int(1),
-            "size": .int(contents.count),
-            "total_items": .int(contents.count),
+            "size": .int(count),
+            "total_items": .int(count),
             "total_pages": .int(1),
         ])
     }

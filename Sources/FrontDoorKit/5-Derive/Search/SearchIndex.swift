@@ -31,13 +31,31 @@ public struct SearchIndex: Sendable, Equatable {
         public var titleTerms: Int
     }
 
-    /// Postings of one term: its idf and flat (document, tfw, title position) triples.
+    /// Postings of one term: its idf and, per document holding it, an `Entry`.
     public struct Postings: Sendable, Equatable {
         public var idf: Double
-        public var entries: [(doc: Int, tfw: Double, position: Int)]
+        public var entries: [Entry]
+    }
 
-        public static func == (lhs: Postings, rhs: Postings) -> Bool {
-            lhs.idf == rhs.idf && lhs.entries.elementsEqual(rhs.entries) { $0 == $1 }
+    /// A document holding a term, the term's weighted frequency there and its place in the
+    /// title. Twelve bytes rather than three words: at 100,000 profiles there are tens of
+    /// millions of entries, and at 24 bytes each they were the largest thing a build held.
+    public struct Entry: Sendable, Equatable {
+        public var doc: Int { Int(document) }
+        /// The weighted term frequency, kept to three decimal places as the index writes it.
+        public var tfw: Double { Double(thousandths) / 1000 }
+        /// The term's first place among the title's terms; -2 when it is only in an alias
+        /// (another name), -1 when in neither.
+        public var position: Int { Int(place) }
+
+        private var document: Int32
+        private var thousandths: Int32
+        private var place: Int32
+
+        public init(doc: Int, tfw: Double, position: Int) {
+            document = Int32(doc)
+            thousandths = Int32((tfw * 1000).rounded())
+            place = Int32(clamping: position)
         }
     }
 
@@ -144,7 +162,29 @@ public struct SearchIndex: Sendable, Equatable {
             }
         }
         let averageLength = totalLength.map { documents.isEmpty ? 0 : Double($0) / Double(documents.count) }
-        var raw = [[(doc: Int, tfw: Double, position: Int)]](repeating: [], count: vocabulary.count)
+        // Each term's postings get exactly the room they need: arrays grown by appending
+        // would hold up to twice that, which at 100,000 profiles is hundreds of megabytes.
+        var documentFrequency = [Int32](repeating: 0, count: vocabulary.count)
+        var lastDocument = [Int32](repeating: -1, count: vocabulary.count)
+        var counted: Int32 = 0
+        for chunk in chunks {
+            for fields in chunk.fields {
+                for terms in fields {
+                    for term in terms where lastDocument[Int(term)] != counted {
+                        lastDocument[Int(term)] = counted
+                        documentFrequency[Int(term)] += 1
+                    }
+                }
+                counted += 1
+            }
+        }
+        lastDocument = []
+        var raw = documentFrequency.map { count -> [Entry] in
+            var entries: [Entry] = []
+            entries.reserveCapacity(Int(count))
+            return entries
+        }
+        documentFrequency = []
         let titleField = fieldWeights.firstIndex { $0.field == "title" }!
         let aliasField = fieldWeights.firstIndex { $0.field == "aliases" }!
         var doc = 0
@@ -166,7 +206,7 @@ public struct SearchIndex: Sendable, Equatable {
                 for (term, tfw) in weighted {
                     // A title position, or -2 for a term only in an alias (another name), or -1.
                     let position = titleTerms.firstIndex(of: term) ?? (aliasTerms.contains(term) ? -2 : -1)
-                    raw[Int(term)].append((doc, round(tfw, 3), position))
+                    raw[Int(term)].append(Entry(doc: doc, tfw: tfw, position: position))
                 }
                 doc += 1
             }

@@ -157,12 +157,12 @@ public enum SearchIndexJSON {
         for (term, value) in object {
             guard let pair = value as? [Any], pair.count == 2, let idf = (pair[0] as? NSNumber)?.doubleValue,
                   let flat = pair[1] as? [NSNumber], flat.count % 3 == 0 else { throw ReadError.malformed("postings of `\(term)`") }
-            var entries: [(doc: Int, tfw: Double, position: Int)] = []
+            var entries: [SearchIndex.Entry] = []
             entries.reserveCapacity(flat.count / 3)
             var doc = 0
             for start in stride(from: 0, to: flat.count, by: 3) {
                 doc += flat[start].intValue
-                entries.append((doc, flat[start + 1].doubleValue, flat[start + 2].intValue))
+                entries.append(SearchIndex.Entry(doc: doc, tfw: flat[start + 1].doubleValue, position: flat[start + 2].intValue))
             }
             terms[term] = SearchIndex.Postings(idf: idf, entries: entries)
         }
