@@ -112,7 +112,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             return report  // not written; the last good site stays
         }
         let renderer = SiteRenderer(templates: state.templates, assets: state.assets)
-        let context = PageContext(directory: state.directory, assets: state.assets, matches: state.matches)
+        let context = renderer.context(state.directory, matches: state.matches)
         for profile in edited {
             let page = renderer.page(for: profile, context)
             try Self.replace(state.options.output + "/" + page.path, with: page.data)

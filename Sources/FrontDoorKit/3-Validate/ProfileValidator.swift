@@ -33,7 +33,6 @@ public struct ProfileValidator: Sendable {
         var profile = Profile(type: document.type, slug: document.slug, sourcePath: document.sourcePath, title: "", summary: "")
         profile.body = document.body
         profile.bodyLine = document.bodyLine
-        profile.bodyHTML = document.markdown.html
         profile.links = document.markdown.links
         for dropped in document.markdown.droppedLinks {
             checker.warning(SourcePosition(line: document.bodyLine + dropped.line - 1, column: 1), .unsafeLink,

@@ -4,9 +4,10 @@ import Foundation
 /// directions. Built once in linear time; later stages only look things up.
 public struct Directory: Sendable {
     public let config: SiteConfig
-    /// Published profiles of every type, each type sorted by title.
-    public private(set) var byType: [ProfileType: [Profile]]
-    public private(set) var bySlug: [String: Profile]
+    /// Published profiles of every type, each type sorted by title: the one copy of each.
+    private var byType: [ProfileType: [Profile]]
+    /// Where each slug's profile sits in `byType`.
+    private let places: [String: ProfileLookup.Place]
     /// Partners in both directions: A lists B, or B lists A.
     public let partners: [String: [String]]
     /// Networks an organisation is a member of.
@@ -18,19 +19,29 @@ public struct Directory: Sendable {
     /// Areas that list this area as related, merged with its own `related`.
     public let relatedAreas: [String: [String]]
 
+    /// Published profiles by slug.
+    public var bySlug: ProfileLookup { ProfileLookup(byType: byType, places: places) }
+
     public init(profiles: [Profile], config: SiteConfig, includeDrafts: Bool = false) {
         self.config = config
-        let published = profiles.filter { includeDrafts || !$0.draft }
-        var bySlug: [String: Profile] = [:]
-        for profile in published where bySlug[profile.slug] == nil {
-            bySlug[profile.slug] = profile
+        // Each profile is held once, in its type's list; a slug names its place there. The
+        // positions of reference values were for the validate stage's diagnostics only.
+        var byType: [ProfileType: [Profile]] = [:]
+        var seen: Set<String> = []
+        for profile in profiles where (includeDrafts || !profile.draft) && seen.insert(profile.slug).inserted {
+            var kept = profile
+            kept.referencePositions = [:]
+            byType[profile.type, default: []].append(kept)
         }
-        self.bySlug = bySlug
+        seen = []
 
         // Folding a title is slow; each is folded once, not at every comparison.
-        let keys = bySlug.mapValues(Self.sortKey)
-        var byType: [ProfileType: [Profile]] = [:]
-        for profile in bySlug.values { byType[profile.type, default: []].append(profile) }
+        var keys: [String: (String, String)] = [:]
+        for list in byType.values {
+            for profile in list { keys[profile.slug] = Self.sortKey(profile) }
+        }
+        var places: [String: ProfileLookup.Place] = [:]
+        places.reserveCapacity(keys.count)
         for type in ProfileType.allCases {
             var list = byType[type] ?? []
             if type == .partnership {
@@ -41,11 +52,13 @@ public struct Directory: Sendable {
             } else {
                 list.sort { keys[$0.slug]! < keys[$1.slug]! }
             }
+            for (index, profile) in list.enumerated() { places[profile.slug] = ProfileLookup.Place(type: type, index: index) }
             byType[type] = list
         }
         self.byType = byType
+        self.places = places
 
-        func exists(_ slug: String) -> Bool { bySlug[slug] != nil }
+        func exists(_ slug: String) -> Bool { places[slug] != nil }
         var partners: [String: Set<String>] = [:]
         var memberOf: [String: [String]] = [:]
         var partnershipsOf: [String: [String]] = [:]
@@ -86,20 +99,41 @@ public struct Directory: Sendable {
     /// matter is unchanged (so no reference, order or grouping can have moved).
     func replacing(_ profile: Profile) -> Directory {
         var copy = self
-        guard copy.bySlug[profile.slug] != nil else { return copy }
-        copy.bySlug[profile.slug] = profile
-        if let index = copy.byType[profile.type]?.firstIndex(where: { $0.slug == profile.slug }) {
-            copy.byType[profile.type]?[index] = profile
-        }
+        guard let place = places[profile.slug], place.type == profile.type else { return copy }
+        var kept = profile
+        kept.referencePositions = [:]
+        copy.byType[place.type]?[place.index] = kept
         return copy
     }
 
     public var organisations: [Profile] { ProfileType.organisations.flatMap { profiles(of: $0) } }
 
-    public var count: Int { bySlug.count }
+    public var count: Int { places.count }
 
     /// Title order that ignores case and accents, then slug, so it is the same on every machine.
     static func sortKey(_ profile: Profile) -> (String, String) {
         (profile.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), profile.slug)
     }
+}
+
+/// Published profiles by slug (`Directory.bySlug`), looked up where the directory holds them.
+public struct ProfileLookup: Sendable {
+    struct Place: Sendable {
+        var type: ProfileType
+        var index: Int
+    }
+
+    fileprivate let byType: [ProfileType: [Profile]]
+    fileprivate let places: [String: Place]
+
+    public subscript(_ slug: String) -> Profile? {
+        guard let place = places[slug] else { return nil }
+        return byType[place.type]?[place.index]
+    }
+
+    public func contains(_ slug: String) -> Bool { places[slug] != nil }
+
+    public var slugs: some Collection<String> { places.keys }
+
+    public var count: Int { places.count }
 }

@@ -29,7 +29,7 @@ extension SiteRenderer {
         var companiesInArea: [String: [String]] = [:]
         let companies = directory.profiles(of: .company)
         for index in companies.indices {
-            for area in companies[index].areas where directory.bySlug.index(forKey: area) != nil {
+            for area in companies[index].areas where directory.bySlug.contains(area) {
                 companiesInArea[area, default: []].append(companies[index].slug)
             }
         }

@@ -10,6 +10,12 @@ public struct SiteRenderer: Sendable {
         self.assets = assets
     }
 
+    /// What every page is rendered with.
+    func context(_ directory: Directory, matches: MatchResults) -> PageContext {
+        PageContext(directory: directory, assets: assets, matches: matches,
+                    markdown: MarkdownRenderer(basePath: directory.config.basePath, reservedIDs: templates.declaredIDs))
+    }
+
     /// One page per profile, a list per type, the home page and the 404 page, in path order.
     public func render(_ directory: Directory, matches: MatchResults? = nil) -> [OutputFile] {
         jobs(directory, matches: matches).parallelMap { $0.render() }
@@ -18,7 +24,7 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, not yet rendered, in path order.
     public func jobs(_ directory: Directory, matches: MatchResults? = nil) -> [PageJob] {
         let matches = matches ?? MatchResults(directory: directory)
-        let context = PageContext(directory: directory, assets: assets, matches: matches)
+        let context = context(directory, matches: matches)
         var jobs: [PageJob] = [
             PageJob(path: "index.html") { home(context) },
             PageJob(path: "404.html") { notFound(context) },
@@ -104,7 +110,7 @@ public struct SiteRenderer: Sendable {
             "title": profile.title,
             "summary": profile.summary,
             "type_label": profile.type.singularLabel,
-            "body_html": profile.bodyHTML,
+            "body_html": context.bodyHTML(profile),
             "areas": context.links(profile.areas),
             "offers": context.capabilities(profile.offers),
             "seeks": context.capabilities(profile.seeks),
@@ -135,7 +141,7 @@ public struct SiteRenderer: Sendable {
         let data: [String: Any] = [
             "title": profile.title,
             "summary": profile.summary,
-            "body_html": profile.bodyHTML,
+            "body_html": context.bodyHTML(profile),
             "synonyms": profile.synonyms,
             "related": context.links(directory.relatedAreas[profile.slug] ?? []),
             "groups": groups,
@@ -150,7 +156,7 @@ public struct SiteRenderer: Sendable {
         var data: [String: Any] = [
             "title": profile.title,
             "summary": profile.summary,
-            "body_html": profile.bodyHTML,
+            "body_html": context.bodyHTML(profile),
             "signed": profile.signed ?? "",
             "signed_display": DisplayDate.long(profile.signed ?? ""),
             "kind_label": ContentSchema.choiceLabel(profile.kind ?? "mou"),

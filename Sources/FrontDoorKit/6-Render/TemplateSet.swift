@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     public static let requiredPages = ["home", "list", "organisation", "area", "partnership", "not-found"]
 
     let library: MustacheLibrary
+    /// The ids the templates write (`declaredIDs(in:)`), which body headings keep clear of.
+    public let declaredIDs: Set<String>
 
     /// Compiles every template, reporting each one that does not parse.
     public static func compile(_ source: TemplateSource, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
@@ -32,7 +34,7 @@ public struct TemplateSet: Sendable {
             diagnostics.append(Diagnostic(path: "\(displayRoot)/pages/\(page).mustache", .error, .templateMissing,
                 "template is missing; the site needs pages/\(page).mustache"))
         }
-        return diagnostics.hasErrors ? (nil, diagnostics) : (TemplateSet(library: library), diagnostics)
+        return diagnostics.hasErrors ? (nil, diagnostics) : (TemplateSet(library: library, declaredIDs: declaredIDs(in: source)), diagnostics)
     }
 
     /// Every literal `id="..."` the templates write, so body headings can keep clear of them.

@@ -18,7 +18,7 @@ struct ParseBatchTests {
             let report = try SiteBuilder().check(content: content, keepDocuments: true, parseBatch: batch)
             let profiles = ProfileType.allCases.flatMap { report.directory?.profiles(of: $0) ?? [] }
             return (report.diagnostics.map { "\($0.path):\($0.line):\($0.column) \($0.code) \($0.message)" },
-                    report.documents, profiles.map { "\($0.sourcePath) \($0.title) \($0.bodyHTML)" })
+                    report.documents, profiles.map { "\($0.sourcePath) \($0.title) \($0.body) \($0.links)" })
         }
         let broken = try run(content, SiteBuilder.parseBatch)
         #expect(broken.diagnostics.contains { $0.contains("broken-co.md") }, "the fixture has errors to compare: \(broken.diagnostics)")

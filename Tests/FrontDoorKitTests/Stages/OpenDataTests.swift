@@ -215,7 +215,7 @@ struct OpenDataTests {
         let organisations = try #require(json["organisations"] as? [[String: Any]])
         let partnerships = try #require(json["partnerships"] as? [[String: Any]])
         let slugs = (areas + organisations + partnerships).compactMap { $0["slug"] as? String }
-        #expect(Set(slugs) == Set(Self.directory.bySlug.keys))
+        #expect(Set(slugs) == Set(Self.directory.bySlug.slugs))
         #expect(slugs.count == Self.directory.count)
         let trust = try #require(organisations.first { $0["slug"] as? String == "trust-a" })
         #expect(trust["partners"] as? [String] == ["awkward"])
