@@ -4,7 +4,8 @@ scripts/browser-tests builds the sites and passes them in the environment:
 
 - FRONTDOOR_BIN: the frontdoor binary (default .build/debug/frontdoor);
 - FRONTDOOR_SITE: the bundled directory (content/) built into a folder;
-- FRONTDOOR_HOSTILE_SITE: the hostile fixture (tests/browser/hostile.py) built into a folder.
+- FRONTDOOR_HOSTILE_SITE: the hostile fixture (tests/browser/hostile.py) built into a folder,
+  from the spec's example tree (see spec_example below).
 
 When a variable is missing, the fixture builds that site itself with FRONTDOOR_BIN, so
 `pytest tests/browser` also works on its own after `swift build`.
@@ -57,8 +58,17 @@ def build_site(content: Path, output: Path) -> Path:
 
 
 def spec_example() -> Path:
+    """The spec's example tree (../shared/spec/example/content), or, in a clone without ../shared,
+    the repository's copy of it: the Swift diagnostics tests' valid fixture. Not content/, which
+    has other profiles (no example-femtech, which test_serve edits) and a base_url without the
+    /frontdoor/ path that test_sub_path_site needs."""
     shared = ROOT.parent / "shared" / "spec" / "example" / "content"
-    return shared if shared.is_dir() else ROOT / "content"
+    copy = ROOT / "Tests" / "FrontDoorKitTests" / "Fixtures" / "diagnostics" / "valid" / "content"
+    return shared if shared.is_dir() else copy
+
+
+def pytest_report_header(config):
+    return f"example tree: {spec_example()}"
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,9 @@ that carry HTML and script, to prove the search page shows them as text.
 
     python tests/browser/hostile.py SOURCE_CONTENT DEST_CONTENT
 
-SOURCE_CONTENT is the spec's example tree (../shared/spec/example/content) or any valid tree.
+SOURCE_CONTENT is the spec's example tree (../shared/spec/example/content, or its copy in
+Tests/FrontDoorKitTests/Fixtures/diagnostics/valid/content) or any valid tree; the browser tests
+use the example tree, whose base_url puts the site under /frontdoor/.
 """
 import re
 import shutil
@@ -47,8 +49,7 @@ def poison(path: Path, number: int) -> None:
                 value = f"{value} {payload} zanzibar"
             else:
                 # The spec caps a summary at 300 characters: the original text gives way, so
-                # a tree with long summaries (the bundled content, used when ../shared is
-                # absent) still builds.
+                # a tree with long summaries (the bundled content/, say) still builds.
                 suffix = f" {IMG} {SCRIPT} zanzibar {CLOSE}"
                 value = value[: SUMMARY_LIMIT - len(suffix)].rstrip() + suffix
             line = f"{key}: {yaml_single(value)}"

@@ -215,7 +215,8 @@ def test_without_javascript_offers_browsing(driver_without_js, server):
 
 
 def test_sub_path_site(driver, hostile_server):
-    """A site under /frontdoor/ loads its index and links under the base path."""
+    """A site under /frontdoor/ loads its index and links under the base path. The hostile site is
+    built from the spec's example tree (or the repository's copy), whose base_url ends in /frontdoor/."""
     assert hostile_server.prefix == "/frontdoor/"
     driver.get(hostile_server.url("search/?q=menopause"))
     wait_status(driver, r"^\d+ results? for menopause$")

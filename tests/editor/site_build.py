@@ -6,6 +6,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# The spec's example tree, in the shared/ folder beside this repository (absent in a clone made elsewhere).
+SPEC_EXAMPLE = ROOT.parent / "shared" / "spec" / "example" / "content"
+# The repository's copy of that tree: the Swift diagnostics tests' valid fixture, which each of their
+# fixtures breaks in one place (test_schema.py checks that it still matches the spec's when both are here).
+EXAMPLE_COPY = ROOT / "Tests" / "FrontDoorKitTests" / "Fixtures" / "diagnostics" / "valid" / "content"
+
+
+def spec_example() -> Path:
+    """The spec's example tree, or the repository's copy of it when ../shared is not here."""
+    return SPEC_EXAMPLE if SPEC_EXAMPLE.is_dir() else EXAMPLE_COPY
 
 
 def frontdoor_bin():

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_build import ROOT, build
+from site_build import ROOT, build, spec_example
 
 HSDS = ROOT.parent / "shared" / "openreferral-hsds-3.0"
-EXAMPLE = ROOT.parent / "shared" / "spec" / "example" / "content"
+# The spec's example tree, or the repository's copy of it when ../shared is not here.
+EXAMPLE = spec_example()
 # The schemas' own address (the openreferral/specification repository, branch 3.0): the
 # OpenAPI file refers to the schemas by it, so the local copies are registered under it.
 SCHEMA_BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
@@ -192,8 +193,6 @@ AWKWARD_SUMMARY = 'Makes apps, trackers and "smart" inhalers.\n-Second line: @ho
 
 @pytest.fixture(scope="module")
 def awkward_site(tmp_path_factory):
-    if not EXAMPLE.is_dir():
-        pytest.skip(f"the example content is not at {EXAMPLE}")
     work = tmp_path_factory.mktemp("open-data-awkward")
     content = work / "content"
     shutil.copytree(EXAMPLE, content)

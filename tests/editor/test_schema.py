@@ -10,6 +10,10 @@ so the two must agree. These tests hold them to it:
 - spellings `frontdoor check` accepts without a word (a number as a title, an unquoted
   Companies House number, a lower-case postcode, an empty optional key...) pass the schema too.
 
+The example tree is ../shared/spec/example/content. In a clone without ../shared, the tests use
+the repository's copy of it (Tests/FrontDoorKitTests/Fixtures/diagnostics/valid/content); when
+both are here, a test checks that the copy still matches the spec's tree file for file.
+
 Unknown keys and repeated references are warnings for `frontdoor check` (a typo such as
 `sumary` must not stop a build). The schema still rejects them (`additionalProperties: false`,
 `uniqueItems`), because an editor should flag them, and yaml-language-server reports an
@@ -43,6 +47,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from site_build import EXAMPLE_COPY, SPEC_EXAMPLE, spec_example
+
 FRONTDOOR_BIN = os.environ.get("FRONTDOOR_BIN")
 if not FRONTDOOR_BIN:
     pytest.skip(
@@ -53,7 +59,7 @@ if not FRONTDOOR_BIN:
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "content"
-EXAMPLE = ROOT.parent / "shared" / "spec" / "example" / "content"
+EXAMPLE = spec_example()  # ../shared/spec/example/content, or the repository's copy of it
 
 FOLDERS = {
     "institution": "institutions",
@@ -257,6 +263,20 @@ def test_both_trees_are_there_and_check_clean():
     for tree in (BUNDLED, EXAMPLE):
         assert len(profile_files(tree)) >= 6, f"no profiles under {tree}"
         check_clean(tree)
+
+
+def test_the_repository_copy_of_the_example_tree_matches_the_spec():
+    """The fallback used without ../shared is the spec's tree, byte for byte."""
+    if not SPEC_EXAMPLE.is_dir():
+        pytest.skip(f"the spec's example tree is not at {SPEC_EXAMPLE}: nothing to compare "
+                    f"{EXAMPLE_COPY.relative_to(ROOT)} with")
+
+    def files(tree):
+        return {path.relative_to(tree).as_posix(): path.read_bytes() for path in tree.rglob("*") if path.is_file()}
+
+    spec, copy = files(SPEC_EXAMPLE), files(EXAMPLE_COPY)
+    assert sorted(copy) == sorted(spec)
+    assert [name for name in spec if spec[name] != copy[name]] == []
 
 
 @pytest.mark.parametrize("path", REAL_PROFILES)
