@@ -148,6 +148,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += templateProblems
         guard let templates else { report.timings = clock.steps; return report }
 
+        FreedMemory.release()
         let matches = clock.time("match") { MatchResults(directory: directory) }
         let assets = AssetSet(assets: templateSource.assets)
         let jobs = SiteRenderer(templates: templates, assets: assets).jobs(directory, matches: matches)
@@ -164,6 +165,7 @@ public struct SiteBuilder: Sendable {
                     try SiteDeriver().derive(part, directory, matches: matches) { files in
                         otherPaths += try Self.writeFiles(files, into: staging)
                     }
+                    FreedMemory.release()
                 }
             }
             otherPaths += try Self.writeFiles(assets.files, into: staging)

@@ -36,7 +36,7 @@ public struct SiteDeriver: Sendable {
             try sink([Sitemap.file(directory)])
             try sink([Sitemap.robots(origin: directory.config.origin), PartnershipFeed.build(directory), UpdatesFeed.build(directory),
                       NetworkSVG.file(PartnershipNetwork(directory: directory), directory: directory)])
-            try sink([MatchExport.file(matches, directory: directory)])
+            try MatchExport.files(matches, directory: directory, into: sink)
         case .openData:
             try OpenDataExport.files(directory, into: sink)
         }

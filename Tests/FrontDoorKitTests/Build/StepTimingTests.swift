@@ -3,7 +3,7 @@ import Testing
 @testable import FrontDoorKit
 
 /// `--timings`: every step of a build, in pipeline order, with the process's peak memory
-/// when it ended, which can only grow (it is a high-water mark).
+/// when it ended, which only grows (it is a high-water mark).
 @Suite("Build: step timings and peak memory")
 struct StepTimingTests {
     typealias Support = SiteTestSupport
@@ -20,6 +20,11 @@ struct StepTimingTests {
         let peaks = report.timings.compactMap { $0.peakBytes }
         #expect(peaks.count == report.timings.count, "Linux reports VmHWM for every step")
         #expect(peaks.allSatisfy { $0 > 1_048_576 }, "\(peaks)")
-        #expect(peaks == peaks.sorted(), "a high-water mark never falls: \(peaks)")
+        // A high-water mark never falls, but the kernel counts resident pages per CPU and sums
+        // them lazily, so after the build hands freed memory back (`FreedMemory`) a reading can
+        // come out a few pages under an earlier one.
+        let slack = 1 << 20
+        #expect(zip(peaks, peaks.dropFirst()).allSatisfy { $1 >= $0 - slack }, "\(peaks)")
+        #expect(peaks.last! >= peaks.max()! - slack)
     }
 }

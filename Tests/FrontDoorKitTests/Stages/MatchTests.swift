@@ -84,6 +84,27 @@ struct MatchTests {
         #expect(engine.partners(in: "c", offering: "clinical-trials").map(\.partner) == ["t1", "a-trust", "t2", "n1"])
     }
 
+    /// match.json comes as pieces a batch of companies at a time; joined, they are the file.
+    @Test func matchJSONInPiecesIsTheWholeFile() throws {
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content").path
+        let directory = try #require(try SiteBuilder().check(content: content).directory)
+        let matches = MatchResults(directory: directory)
+        #expect(matches.byCompany.count > 5)
+        var pieces: [OutputFile] = []
+        var calls = 0
+        MatchExport.files(matches, directory: directory, batch: 2) { pieces += $0; calls += 1 }
+        #expect(calls == 2 + (matches.byCompany.count + 1) / 2, "a start, a piece per two companies, an end")
+        #expect(pieces.map(\.piece) == [.first] + Array(repeating: .next, count: calls - 2) + [.last])
+        let joined = OutputFile.joiningPieces(pieces)
+        #expect(joined.count == 1)
+        var whole: [OutputFile] = []
+        MatchExport.files(matches, directory: directory, batch: 1000) { whole += $0 }
+        #expect(joined == OutputFile.joiningPieces(whole))
+        let root = try #require(try JSONSerialization.jsonObject(with: joined[0].data) as? [String: Any])
+        #expect((root["companies"] as? [[String: Any]])?.count == matches.byCompany.count)
+    }
+
     @Test func matchJSONCarriesEveryCompanyWithMaturityAndExisting() throws {
         let directory = Self.directory(companyPartners: ["u1"])
         let data = MatchExport.file(MatchResults(directory: directory), directory: directory).data

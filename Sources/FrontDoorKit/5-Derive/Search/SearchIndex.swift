@@ -77,144 +77,178 @@ public struct SearchIndex: Sendable, Equatable {
 
     public var analyzer: TextAnalyzer { TextAnalyzer(stopWords: stopWords, variants: variants) }
 
-    /// One chunk of analysed profiles: each field's terms as numbers into the chunk's own
-    /// list of terms. Numbers rather than strings: at 100,000 profiles every document's terms
-    /// are held until the average field lengths are known, and strings were a gigabyte.
-    struct AnalysedChunk: Sendable {
+    /// What the first pass learns from a chunk of profiles: their documents, each field's
+    /// length, and each term's document frequency, with terms numbered within the chunk.
+    struct Survey: Sendable {
         var documents: [Document] = []
+        /// Per document, the number of terms in each field of `fieldWeights`, in order.
+        var lengths: [Int32] = []
         var terms: [String] = []
-        /// Per document, per field of `fieldWeights` in order, the term numbers in text order.
-        var fields: [[[Int32]]] = []
+        var frequency: [Int32] = []
+        /// Each distinct token's term number, or -1 for a stop word.
+        var tokens: [String: Int32] = [:]
     }
 
+    /// The text of each field of `fieldWeights`, in order.
+    static func fieldTexts(_ profile: Profile, _ directory: Directory) -> [String] {
+        let config = directory.config
+        let type = profile.type
+        // An area's synonyms are other names for it, so they count as its aliases; the
+        // organisations in the area carry its title and synonyms at area weight.
+        let names = type == .area ? profile.synonyms : profile.aliases
+        let areaText = type == .area ? [] : profile.areas.compactMap { directory.bySlug[$0] }.flatMap { [$0.title] + $0.synonyms }
+        let byField: [String: String] = [
+            "title": profile.title,
+            "aliases": names.joined(separator: " "),
+            "areas": areaText.joined(separator: " "),
+            "tags": profile.tags.joined(separator: " "),
+            "summary": ([profile.summary] + profile.priorities).joined(separator: " "),
+            "offers": profile.offers.map(config.capabilityLabel).joined(separator: " "),
+            "seeks": profile.seeks.map(config.capabilityLabel).joined(separator: " "),
+            "location": [profile.location?.city, profile.location?.region, profile.location?.postcode].compactMap { $0 }.joined(separator: " "),
+            "body": profile.body,
+        ]
+        return fieldWeights.map { byField[$0.field] ?? "" }
+    }
+
+    /// Profiles whose postings are made at a time in the second pass.
+    static let postingsBatch = 4096
+
+    /// In two passes, so that no profile's terms are held beyond its own turn: the first
+    /// counts each field's length (for the average lengths BM25 needs before any weight) and
+    /// each term's document frequency (so each term's postings are allocated once, at their
+    /// size); the second makes the postings a batch of profiles at a time. At 100,000
+    /// profiles, holding every profile's terms between the two was a fifth of the build's
+    /// memory, and growing postings by appending held up to twice their size.
     public static func build(from directory: Directory, analyzer: TextAnalyzer = TextAnalyzer()) -> SearchIndex {
         let config = directory.config
-        // Analysing the text is most of the work: split among the cores, each chunk of
-        // profiles with its own cache of stemmed words and its own numbering of terms.
-        let profiles = ProfileType.allCases.flatMap { directory.profiles(of: $0) }
-        var chunks = profiles.parallelChunks { chunk -> [AnalysedChunk] in
-            var cache: [String: String] = [:]
+        let slugs = ProfileType.allCases.flatMap { directory.profiles(of: $0).map(\.slug) }
+        let fieldCount = fieldWeights.count
+        let titleField = fieldWeights.firstIndex { $0.field == "title" }!
+        let aliasField = fieldWeights.firstIndex { $0.field == "aliases" }!
+
+        // First pass, split among the cores: each chunk with its own numbering of terms and
+        // its own cache of tokens, each respelled and stemmed once.
+        let surveys = slugs.parallelChunks { chunk -> [Survey] in
+            var survey = Survey()
             var numbers: [String: Int32] = [:]
-            var analysed = AnalysedChunk()
-            func terms(_ text: String) -> [Int32] {
-                analyzer.terms(text, cache: &cache).map { term in
-                    if let number = numbers[term] { return number }
-                    let number = Int32(analysed.terms.count)
-                    numbers[term] = number
-                    analysed.terms.append(term)
-                    return number
+            var counted: [Int32] = []
+            for (document, slug) in chunk.enumerated() {
+                guard let profile = directory.bySlug[slug] else { continue }
+                var titleTerms = 0
+                for (field, text) in fieldTexts(profile, directory).enumerated() {
+                    var length: Int32 = 0
+                    for token in analyzer.tokens(text) {
+                        let number: Int32
+                        if let known = survey.tokens[token] {
+                            number = known
+                        } else {
+                            let term = analyzer.stopWords.contains(token) ? "" : Porter2Stemmer.stem(analyzer.normalizeSpelling(token))
+                            if term.isEmpty {
+                                number = -1
+                            } else if let existing = numbers[term] {
+                                number = existing
+                            } else {
+                                number = Int32(survey.terms.count)
+                                numbers[term] = number
+                                survey.terms.append(term)
+                                survey.frequency.append(0)
+                                counted.append(-1)
+                            }
+                            survey.tokens[token] = number
+                        }
+                        guard number >= 0 else { continue }
+                        length += 1
+                        if counted[Int(number)] != Int32(document) {
+                            counted[Int(number)] = Int32(document)
+                            survey.frequency[Int(number)] += 1
+                        }
+                    }
+                    survey.lengths.append(length)
+                    if field == titleField { titleTerms = Int(length) }
                 }
+                survey.documents.append(Document(
+                    slug: profile.slug, type: profile.type.rawValue, title: profile.title, url: config.basePath + profile.path,
+                    summary: profile.summary, areas: profile.areas.filter { directory.bySlug.contains($0) }, region: profile.location?.region,
+                    offers: profile.offers, titleTerms: min(titleTerms, 35)))
             }
-            for profile in chunk {
-                let type = profile.type
-                let areaProfiles = profile.areas.compactMap { directory.bySlug[$0] }
-                let titleTerms = terms(profile.title)
-                analysed.documents.append(Document(
-                    slug: profile.slug, type: type.rawValue, title: profile.title, url: config.basePath + profile.path,
-                    summary: profile.summary, areas: areaProfiles.map(\.slug), region: profile.location?.region,
-                    offers: profile.offers, titleTerms: min(titleTerms.count, 35)))
-                // An area's synonyms are other names for it, so they count as its aliases; the
-                // organisations in the area carry its title and synonyms at area weight.
-                let names = type == .area ? profile.synonyms : profile.aliases
-                let areaText = type == .area ? [] : areaProfiles.flatMap { [$0.title] + $0.synonyms }
-                let byField: [String: [Int32]] = [
-                    "title": titleTerms,
-                    "aliases": terms(names.joined(separator: " ")),
-                    "areas": terms(areaText.joined(separator: " ")),
-                    "tags": terms(profile.tags.joined(separator: " ")),
-                    "summary": terms(([profile.summary] + profile.priorities).joined(separator: " ")),
-                    "offers": terms(profile.offers.map(config.capabilityLabel).joined(separator: " ")),
-                    "seeks": terms(profile.seeks.map(config.capabilityLabel).joined(separator: " ")),
-                    "location": terms([profile.location?.city, profile.location?.region, profile.location?.postcode]
-                        .compactMap { $0 }.joined(separator: " ")),
-                    "body": terms(profile.body),
-                ]
-                analysed.fields.append(fieldWeights.map { byField[$0.field] ?? [] })
-            }
-            return [analysed]
+            return [survey]
         }
 
         // One numbering for the whole directory; each chunk's numbers are mapped onto it.
         var vocabulary: [String] = []
         var numbering: [String: Int32] = [:]
-        for index in chunks.indices {
-            let global = chunks[index].terms.map { term -> Int32 in
+        var frequency: [Int32] = []
+        var tokenNumbers: [String: Int32] = [:]
+        var totalLength = [Int](repeating: 0, count: fieldCount)
+        for survey in surveys {
+            let global = survey.terms.map { term -> Int32 in
                 if let number = numbering[term] { return number }
                 let number = Int32(vocabulary.count)
                 numbering[term] = number
                 vocabulary.append(term)
+                frequency.append(0)
                 return number
             }
-            chunks[index].terms = []
-            for document in chunks[index].fields.indices {
-                for field in chunks[index].fields[document].indices {
-                    chunks[index].fields[document][field] = chunks[index].fields[document][field].map { global[Int($0)] }
-                }
+            for (local, number) in global.enumerated() { frequency[Int(number)] += survey.frequency[local] }
+            for (token, local) in survey.tokens where tokenNumbers[token] == nil {
+                tokenNumbers[token] = local < 0 ? -1 : global[Int(local)]
             }
+            for (index, length) in survey.lengths.enumerated() { totalLength[index % fieldCount] += Int(length) }
         }
         numbering = [:]
-        let documents = chunks.flatMap(\.documents)
-
-        var totalLength = [Int](repeating: 0, count: fieldWeights.count)
-        for chunk in chunks {
-            for fields in chunk.fields {
-                for field in fields.indices { totalLength[field] += fields[field].count }
-            }
-        }
+        let documents = surveys.flatMap(\.documents)
         let averageLength = totalLength.map { documents.isEmpty ? 0 : Double($0) / Double(documents.count) }
-        // Each term's postings get exactly the room they need: arrays grown by appending
-        // would hold up to twice that, which at 100,000 profiles is hundreds of megabytes.
-        var documentFrequency = [Int32](repeating: 0, count: vocabulary.count)
-        var lastDocument = [Int32](repeating: -1, count: vocabulary.count)
-        var counted: Int32 = 0
-        for chunk in chunks {
-            for fields in chunk.fields {
-                for terms in fields {
-                    for term in terms where lastDocument[Int(term)] != counted {
-                        lastDocument[Int(term)] = counted
-                        documentFrequency[Int(term)] += 1
-                    }
-                }
-                counted += 1
-            }
-        }
-        lastDocument = []
-        var raw = documentFrequency.map { count -> [Entry] in
+
+        var raw = frequency.map { count -> [Entry] in
             var entries: [Entry] = []
             entries.reserveCapacity(Int(count))
             return entries
         }
-        documentFrequency = []
-        let titleField = fieldWeights.firstIndex { $0.field == "title" }!
-        let aliasField = fieldWeights.firstIndex { $0.field == "aliases" }!
-        var doc = 0
-        for index in chunks.indices {
-            for document in chunks[index].fields.indices {
-                // Each document's terms are let go as soon as its postings are made.
-                let fields = chunks[index].fields[document]
-                chunks[index].fields[document] = []
-                var weighted: [Int32: Double] = [:]
-                for (field, weight) in fieldWeights.map(\.weight).enumerated() {
-                    let terms = fields[field]
-                    let average = averageLength[field]
-                    guard !terms.isEmpty, average > 0 else { continue }
-                    let norm = 1 - b + b * Double(terms.count) / average
-                    for term in terms { weighted[term, default: 0] += weight / norm }
+        frequency = []
+
+        // Second pass: a batch of profiles at a time, their weights worked out across the
+        // cores, then added to the postings in document order.
+        let weights = fieldWeights.map(\.weight)
+        let tokens = tokenNumbers
+        for start in stride(from: 0, to: slugs.count, by: postingsBatch) {
+            let batch = Array(slugs[start..<min(start + postingsBatch, slugs.count)].enumerated().map { (start + $0, $1) })
+            let made = batch.parallelChunks { chunk -> [[(term: Int32, entry: Entry)]] in
+                var made: [(term: Int32, entry: Entry)] = []
+                for (doc, slug) in chunk {
+                    guard let profile = directory.bySlug[slug] else { continue }
+                    let fields = fieldTexts(profile, directory).map { text in
+                        analyzer.tokens(text).compactMap { token -> Int32? in
+                            guard let number = tokens[token], number >= 0 else { return nil }
+                            return number
+                        }
+                    }
+                    var weighted: [Int32: Double] = [:]
+                    for (field, weight) in weights.enumerated() {
+                        let terms = fields[field]
+                        let average = averageLength[field]
+                        guard !terms.isEmpty, average > 0 else { continue }
+                        let norm = 1 - b + b * Double(terms.count) / average
+                        for term in terms { weighted[term, default: 0] += weight / norm }
+                    }
+                    let titleTerms = fields[titleField]
+                    let aliasTerms = Set(fields[aliasField])
+                    for (term, tfw) in weighted {
+                        // A title position, or -2 for a term only in an alias (another name), or -1.
+                        let position = titleTerms.firstIndex(of: term) ?? (aliasTerms.contains(term) ? -2 : -1)
+                        made.append((term, Entry(doc: doc, tfw: tfw, position: position)))
+                    }
                 }
-                let titleTerms = fields[titleField]
-                let aliasTerms = Set(fields[aliasField])
-                for (term, tfw) in weighted {
-                    // A title position, or -2 for a term only in an alias (another name), or -1.
-                    let position = titleTerms.firstIndex(of: term) ?? (aliasTerms.contains(term) ? -2 : -1)
-                    raw[Int(term)].append(Entry(doc: doc, tfw: tfw, position: position))
-                }
-                doc += 1
+                return [made]
+            }
+            // Chunks come back in order and each document adds a term once, so every term's
+            // entries stay in document order.
+            for chunk in made {
+                for (term, entry) in chunk { raw[Int(term)].append(entry) }
             }
         }
-        chunks = []
+
         let count = Double(documents.count)
-        // Entries are in document order already (documents are visited in order, each adds a
-        // term once), so the postings take the arrays as they are.
         var terms: [String: Postings] = [:]
         terms.reserveCapacity(vocabulary.count)
         for number in vocabulary.indices where !raw[number].isEmpty {
