@@ -226,6 +226,8 @@ extension SiteBuilder {
     /// Pages at a time: rendered in parallel, scanned for links and written straight into
     /// the staging folder, so memory holds one batch of pages, not the site.
     static let renderBatch = 256
+    /// Batches rendered between two hand-backs of freed memory.
+    static let trimEvery = 8
 
     /// Renders, link-scans and writes every page; returns each page's broken links, in path order.
     static func renderPages(_ jobs: [PageJob], into staging: StagingFolder, checking links: InternalLinkChecker)
@@ -247,6 +249,9 @@ extension SiteBuilder {
                 let broken = try result.get()
                 if !broken.isEmpty { scanned.append((job.path, broken)) }
             }
+            // Each batch frees its pages, but not where the next batch's threads look for
+            // room (`FreedMemory`): at 100,000 profiles resident memory grew by 300 MiB.
+            if (start / renderBatch) % trimEvery == trimEvery - 1 { FreedMemory.release() }
         }
         return scanned
     }

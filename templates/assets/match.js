@@ -7,7 +7,8 @@
   var CAPABILITY_WEIGHT = 1.5;
   var filter = document.querySelector('[data-match-filter]');
   var list = document.querySelector('[data-match-partners]');
-  if (!filter || !list) return;
+  // A list cut to the best few cannot show another choice's best: its links load that page.
+  if (!filter || !list || list.hasAttribute('data-match-partial')) return;
   var note = document.querySelector('[data-match-note]');
   var items = Array.prototype.slice.call(list.children);
   var links = Array.prototype.slice.call(filter.querySelectorAll('[data-capability]'));

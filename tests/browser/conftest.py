@@ -204,6 +204,27 @@ def shared_driver():
 
 
 @pytest.fixture(scope="session")
+def long_match_site_dir(scratch) -> Path:
+    """The bundled content with 60 more trusts in virtual wards, every third offering a test
+    bed: more partners than a match page lists, so its list is cut."""
+    content = scratch / "long-match-content"
+    shutil.copytree(ROOT / "content", content)
+    for number in range(1, 61):
+        offers = "offers:\n  - test-bed\n" if number % 3 == 0 else ""
+        (content / "trusts" / f"ward-trust-{number:02d}.md").write_text(
+            f"---\ntitle: Ward Trust {number:02d}\nsummary: A trust running virtual wards.\nkind: acute\n"
+            f"areas:\n  - virtual-wards\n{offers}---\nA trust.\n", encoding="utf-8")
+    return build_site(content, scratch / "long-match-site")
+
+
+@pytest.fixture(scope="session")
+def long_match_server(long_match_site_dir):
+    running = SiteServer(long_match_site_dir, base_path_of(long_match_site_dir), STRICT_CSP)
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="session")
 def large_site_dir(scratch) -> Path:
     """A generated directory large enough that the search index is split into shards."""
     given = os.environ.get("FRONTDOOR_LARGE_SITE")

@@ -75,12 +75,13 @@ _prebuilt_cache = {}
 
 def prebuilt(server, href: str) -> _PartnerListParser:
     """The prebuilt page at a site-absolute href (as in the page's links), parsed."""
-    if href not in _prebuilt_cache:
+    key = (server.origin, href)  # two sites are served, each on its own port
+    if key not in _prebuilt_cache:
         parser = _PartnerListParser()
         parser.feed(fetch(server, server.origin + href))
         assert parser.items, f"{href} has no partner list"
-        _prebuilt_cache[href] = parser
-    return _prebuilt_cache[href]
+        _prebuilt_cache[key] = parser
+    return _prebuilt_cache[key]
 
 
 # -- Reading the page in the browser ------------------------------------------------------
@@ -188,6 +189,29 @@ def test_choosing_a_capability_reranks_in_place_like_the_prebuilt_page(driver, s
     wait(driver, lambda d: page_state(d)["path"] == path and page_state(d)["current"] == [[slug, "page"]],
          f"forward never returned to {path}")
     assert_matches_prebuilt(driver, server, path, slug, f"forward at {path}")
+    assert_no_console_errors(driver)
+
+
+def test_a_cut_list_loads_the_prebuilt_page_for_each_choice(driver, long_match_server):
+    """A match page lists the best 50 partners; another choice's best may be partners this
+    page does not hold, so match.js leaves the links alone and each loads its own page."""
+    server = long_match_server
+    area_path = server.prefix + f"match/{AREA}/"
+    driver.get(server.url(f"match/{AREA}/"))
+    assert driver.execute_script("return document.querySelector('[data-match-partners]').hasAttribute('data-match-partial')")
+    assert len(page_state(driver)["hrefs"]) == 50
+    assert_matches_prebuilt(driver, server, area_path, "", "on load")
+    driver.execute_script("window.__frontdoorMatchMarker = 'kept';")
+    slug, href, label = next(choice for choice in choices(driver) if choice[0] == "test-bed")
+    path = href_path(href)
+    base = prebuilt(server, area_path)
+    offering = [item for item in prebuilt(server, path).items if "test-bed" in item["offers"].split()]
+    assert any(item["href"] not in [b["href"] for b in base.items] for item in offering), \
+        "every test-bed partner is already on the area page: the test proves nothing"
+    driver.find_element(By.CSS_SELECTOR, '[data-match-filter] [data-capability="test-bed"]').click()
+    wait(driver, lambda d: d.execute_script("return location.pathname") == path and page_state(d)["marker"] is None,
+         f"choosing {label!r} did not load {path}")
+    assert_matches_prebuilt(driver, server, path, slug, f"after choosing {label!r}")
     assert_no_console_errors(driver)
 
 

@@ -27,13 +27,19 @@ public struct Directory: Sendable {
         // Each profile is held once, in its type's list; a slug names its place there. The
         // positions of reference values were for the validate stage's diagnostics only.
         var byType: [ProfileType: [Profile]] = [:]
+        var slugs: [String: String] = [:]
+        for profile in profiles where (includeDrafts || !profile.draft) && slugs[profile.slug] == nil {
+            slugs[profile.slug] = profile.slug
+        }
         var seen: Set<String> = []
         for profile in profiles where (includeDrafts || !profile.draft) && seen.insert(profile.slug).inserted {
             var kept = profile
             kept.referencePositions = [:]
+            Self.share(&kept, slugs)
             byType[profile.type, default: []].append(kept)
         }
         seen = []
+        slugs = [:]
 
         // Folding a title is slow; each is folded once, not at every comparison.
         var keys: [String: (String, String)] = [:]
@@ -94,6 +100,22 @@ public struct Directory: Sendable {
     }
 
     public func profiles(of type: ProfileType) -> [Profile] { byType[type] ?? [] }
+
+    /// Each reference made the same string as the slug it names, so the text is held once:
+    /// every file spells its references out, and at 100,000 profiles the copies were tens of
+    /// megabytes.
+    static func share(_ profile: inout Profile, _ slugs: [String: String]) {
+        func shared(_ references: inout [String]) {
+            for index in references.indices {
+                if let slug = slugs[references[index]] { references[index] = slug }
+            }
+        }
+        shared(&profile.areas)
+        shared(&profile.partners)
+        shared(&profile.members)
+        shared(&profile.parties)
+        shared(&profile.related)
+    }
 
     /// The same directory with one profile's values replaced, for a profile whose front
     /// matter is unchanged (so no reference, order or grouping can have moved).

@@ -5,6 +5,10 @@ extension SiteRenderer {
     /// The companies column lists this many; the area's own page lists them all. Without a
     /// cap every capability page would repeat thousands of companies at national scale.
     static let companiesShown = 50
+    /// The partners column lists the best this many, and links to the area's page for the
+    /// rest: a longer list helps nobody choose, and every area page was repeated for each
+    /// capability, so at 10,000 profiles these pages were a sixth of the build's work.
+    static let partnersShown = 50
     static let gridTypes: [ProfileType] = [.institution, .trust, .network, .company]
 
     func matchJobs(_ context: PageContext) -> [PageJob] {
@@ -75,7 +79,7 @@ extension SiteRenderer {
         let ranked = capability == nil ? base : engine.partners(in: area.slug, offering: capability)
         let baseScores = Dictionary(uniqueKeysWithValues: base.map { ($0.partner, $0.score) })
         let baseOrder = Dictionary(uniqueKeysWithValues: base.enumerated().map { ($1.partner, $0) })
-        let partners = ranked.compactMap { suggestion -> [String: Any]? in
+        let partners = ranked.prefix(Self.partnersShown).compactMap { suggestion -> [String: Any]? in
             guard let partner = directory.bySlug[suggestion.partner] else { return nil }
             var item = context.link(partner)
             item["summary"] = partner.summary
@@ -108,6 +112,10 @@ extension SiteRenderer {
                 "capabilities": choices,
                 "capability_label": capabilityLabel ?? false,
                 "partners": partners,
+                "partner_count": ranked.count,
+                // A cut list cannot be re-ranked in place (match.js): the choices load their pages.
+                "partners_complete": ranked.count <= Self.partnersShown,
+                "more_partners": ranked.count > Self.partnersShown ? ranked.count - Self.partnersShown : false,
                 "companies": Array(companies),
                 "more_companies": allCompanies.count > Self.companiesShown ? allCompanies.count - Self.companiesShown : false,
             ]))

@@ -185,6 +185,47 @@ import Testing
                 == [university, "/frontdoor/networks/example-health-network/"])
     }
 
+    /// An area with more partners than a match page lists: the best `partnersShown` are listed,
+    /// the rest are counted with a link to the area, and the list is marked so that match.js
+    /// leaves the choices to load their own prebuilt pages.
+    @Test func aLongPartnerListIsCutAndMarked() throws {
+        let workspace = try Support.Workspace("match-cut")
+        defer { workspace.remove() }
+        let content = try workspace.content("basic")
+        let extra = SiteRenderer.partnersShown + 3
+        for number in 1...extra {
+            let text = """
+                ---
+                title: Trust \(String(format: "%03d", number))
+                summary: A trust in the area.
+                kind: acute
+                areas:
+                  - womens-health
+                \(number % 2 == 0 ? "offers:\n  - test-bed\n" : "")---
+                A trust.
+                """
+            try Data(text.utf8).write(to: URL(fileURLWithPath: content + "/trusts/trust-\(number).md"))
+        }
+        let site = workspace.path("site")
+        try Support.buildOK(content: content, output: site)
+        let total = extra + 2
+        for path in ["match/womens-health/index.html", "match/womens-health/test-bed/index.html"] {
+            let html = try Support.text(site + "/" + path)
+            #expect(html.contains("data-match-partners data-match-partial>"), "\(path)")
+            #expect(html.components(separatedBy: "data-base-order=").count - 1 == SiteRenderer.partnersShown, "\(path)")
+            #expect(html.contains("<span class=\"count\">(\(total))</span>"), "\(path)")
+            #expect(html.contains("These are the best \(SiteRenderer.partnersShown) of \(total): <a href=\"/frontdoor/areas/womens-health/\">see everyone in"), "\(path)")
+        }
+        // The test-bed page's cut is its own best: those offering a test bed come first, so
+        // every one of them is listed (the even-numbered trusts and the hospitals).
+        let testBed = try Support.text(site + "/match/womens-health/test-bed/index.html")
+        let offering = extra / 2 + 1
+        #expect(testBed.components(separatedBy: "data-offers-flag>").count - 1 == min(offering, SiteRenderer.partnersShown))
+        // A short list stays whole and unmarked.
+        let mental = try Support.text(site + "/match/mental-health/index.html")
+        #expect(mental.contains("data-match-partners>") && !mental.contains("These are the best"))
+    }
+
     /// The network already works with femtech: it is not suggested to it, and its page lists no company.
     @Test func existingPartnersAreNotMatched() throws {
         let (workspace, site) = try Self.buildBasic("match-existing")

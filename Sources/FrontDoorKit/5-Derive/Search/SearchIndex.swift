@@ -129,7 +129,7 @@ public struct SearchIndex: Sendable, Equatable {
 
         // First pass, split among the cores: each chunk with its own numbering of terms and
         // its own cache of tokens, each respelled and stemmed once.
-        let surveys = slugs.parallelChunks { chunk -> [Survey] in
+        var surveys = slugs.parallelChunks { chunk -> [Survey] in
             var survey = Survey()
             var numbers: [String: Int32] = [:]
             var counted: [Int32] = []
@@ -198,6 +198,8 @@ public struct SearchIndex: Sendable, Equatable {
         }
         numbering = [:]
         let documents = surveys.flatMap(\.documents)
+        // The chunks' caches and copies of the documents go before the postings are made.
+        surveys = []
         let averageLength = totalLength.map { documents.isEmpty ? 0 : Double($0) / Double(documents.count) }
 
         var raw = frequency.map { count -> [Entry] in
