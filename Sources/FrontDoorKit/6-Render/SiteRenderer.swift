@@ -32,7 +32,9 @@ public struct SiteRenderer: Sendable {
         if templates.has("search") { jobs.append(PageJob(path: "search/index.html") { search(context) }) }
         if templates.has("match") { jobs += matchJobs(context) }
         for type in ProfileType.allCases {
-            jobs.append(PageJob(path: type.folder + "/index.html") { list(type, context) })
+            for page in 1...ListPages.count(directory.profiles(of: type).count) {
+                jobs.append(PageJob(path: ListPages.path(type, page: page) + "index.html") { list(type, page: page, context) })
+            }
             for profile in directory.profiles(of: type) {
                 // The job holds the slug, not a copy of the profile: at 100,000 profiles the
                 // copies held by the listed jobs were a tenth of the memory before rendering.
@@ -85,9 +87,13 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: "index.html", text: html)
     }
 
-    func list(_ type: ProfileType, _ context: PageContext) -> OutputFile {
+    /// Page `page` (from 1) of a type's list (`ListPages`).
+    func list(_ type: ProfileType, page: Int = 1, _ context: PageContext) -> OutputFile {
         let directory = context.directory
-        let items = directory.profiles(of: type).map { profile -> [String: Any] in
+        let all = directory.profiles(of: type)
+        let pages = ListPages.count(all.count)
+        let shown = min((page - 1) * ListPages.size, all.count)..<min(page * ListPages.size, all.count)
+        let items = all[shown].map { profile -> [String: Any] in
             var card = context.card(profile)
             if type == .area { card["count"] = (directory.inArea[profile.slug] ?? []).count }
             return card
@@ -96,12 +102,21 @@ public struct SiteRenderer: Sendable {
             "type": ["title": type.pluralLabel, "singular": type.singularLabel, "description": type.listDescription,
                      "is_partnerships": type == .partnership] as [String: Any],
             "items": items,
-            "count": items.count,
+            "count": all.count,
         ]
-        if type == .partnership, let network = context.networkContext() { values["network"] = network }
-        let html = templates.render("list", frame(context, title: type.pluralLabel, description: type.listDescription,
-            path: type.folder + "/", crumbs: [(type.pluralLabel, type.folder + "/")], section: type, values))
-        return OutputFile(path: type.folder + "/index.html", text: html)
+        if pages > 1 {
+            func neighbour(_ number: Int) -> Any {
+                (1...pages).contains(number) ? ["url": context.url(ListPages.path(type, page: number)), "number": number] as [String: Any] : false
+            }
+            values["pagination"] = ["page": page, "pages": pages, "first_item": shown.lowerBound + 1, "last_item": shown.upperBound,
+                                    "previous": neighbour(page - 1), "next": neighbour(page + 1)] as [String: Any]
+        }
+        if type == .partnership, page == 1, let network = context.networkContext() { values["network"] = network }
+        let path = ListPages.path(type, page: page)
+        let title = page == 1 ? type.pluralLabel : "\(type.pluralLabel), page \(page) of \(pages)"
+        let html = templates.render("list", frame(context, title: title, description: type.listDescription, path: path,
+            crumbs: [(type.pluralLabel, type.folder + "/")] + (page == 1 ? [] : [("Page \(page)", path)]), section: type, values))
+        return OutputFile(path: path + "index.html", text: html)
     }
 
     func organisation(_ profile: Profile, _ context: PageContext) -> String {

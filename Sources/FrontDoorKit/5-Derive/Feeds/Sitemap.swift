@@ -4,7 +4,9 @@ public enum Sitemap {
     public static func file(_ directory: Directory) -> OutputFile {
         var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil), ("match/", nil)]
         for type in ProfileType.allCases {
-            pages.append((type.folder + "/", nil))
+            for page in 1...ListPages.count(directory.profiles(of: type).count) {
+                pages.append((ListPages.path(type, page: page), nil))
+            }
             for profile in directory.profiles(of: type) {
                 pages.append((profile.path, profile.updated ?? profile.signed))
             }

@@ -61,12 +61,19 @@ public struct MatchEngine: Sendable {
     /// Organisations the company already works with: partners either way, and the other
     /// parties of its partnerships.
     public func existingPartners(of company: String) -> [String] {
+        // Each title folded once, not at every comparison: folding is slow, and this runs
+        // for every company page and every entry of match.json.
+        existingPartnerSet(of: company).compactMap { slug in directory.bySlug[slug].map { (Directory.sortKey($0), slug) } }
+            .sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// `existingPartners(of:)` in no order.
+    func existingPartnerSet(of company: String) -> Set<String> {
         var slugs = Set(directory.partners[company] ?? [])
         for partnership in directory.partnershipsOf[company] ?? [] {
             for party in directory.bySlug[partnership]?.parties ?? [] where party != company { slugs.insert(party) }
         }
         return slugs.filter { directory.bySlug[$0]?.type.isOrganisation == true }
-            .sorted { Directory.sortKey(directory.bySlug[$0]!) < Directory.sortKey(directory.bySlug[$1]!) }
     }
 
     /// Ranked suggestions for one company, or nil when the slug is not a company.
@@ -79,7 +86,7 @@ public struct MatchEngine: Sendable {
     /// Scores every partner sharing an area with the company through the area index, keeps
     /// the best `limit`, and writes reasons for those only.
     func suggestions(for company: Profile, limit: Int, scratch: inout MatchIndex.Scratch) -> [Suggestion] {
-        let existing = Set(existingPartners(of: company.slug).compactMap { index.partnerNumber[$0] })
+        let existing = Set(existingPartnerSet(of: company.slug).compactMap { index.partnerNumber[$0] })
         let companyAreas = company.areas.compactMap { index.areaNumber[$0] }
         let companyAreaSet = Set(companyAreas)
         scratch.reset()
