@@ -150,8 +150,8 @@ public struct SiteBuilder: Sendable {
 
         FreedMemory.release()
         let matches = clock.time("match") { MatchResults(directory: directory) }
+        FreedMemory.release()
         let assets = AssetSet(assets: templateSource.assets)
-        let jobs = SiteRenderer(templates: templates, assets: assets).jobs(directory, matches: matches)
         let copies = report.assets.map { SiteWriter.Copy(sourcePath: $0.absolutePath, destination: "assets/" + $0.relativePath) }
 
         let writer = SiteWriter(output: options.output)
@@ -169,6 +169,8 @@ public struct SiteBuilder: Sendable {
                 }
             }
             otherPaths += try Self.writeFiles(assets.files, into: staging)
+            // The pages' jobs are made only now, so they are not held while deriving.
+            let jobs = SiteRenderer(templates: templates, assets: assets).jobs(directory, matches: matches)
             let links = InternalLinkChecker(baseURL: directory.config.baseURL,
                                             outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
             let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links) }
@@ -185,6 +187,7 @@ public struct SiteBuilder: Sendable {
                 for copy in copies { try staging.copy(from: copy.sourcePath, to: copy.destination) }
                 try writer.commit(staging)
             }
+            report.pages = jobs.count
             report.files = jobs.count + otherPaths.count + copies.count
             if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
                                       documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
@@ -195,7 +198,6 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         report.reused = staging.counts.reused
-        report.pages = jobs.count
         report.documents = []
         report.written = true
         report.timings = clock.steps
