@@ -485,14 +485,14 @@ def report(results, info, args, done=True):
         L.append("Pages: FrontDoor " + "; ".join(
             f"{fmt_n(r['n'])}: {fmt_n(r['frontdoor'].get('reported_pages') or 0)} pages, "
             f"{fmt_n(r['frontdoor'].get('reported_files') or 0)} files" for r in fd_ok)
-            + " (its own count: profiles, areas, types, match pages, search page, home, 404; the files add "
+            + " (its own count: profiles, areas, type lists of 200 to a page, match pages, search page, home, 404; the files add "
             "the search index, sitemap, feed, CSS, JS and logos).")
     hugo_ok = [r for r in results if ok(r, "hugo")]
     if hugo_ok:
         L.append("Hugo " + "; ".join(
             f"{fmt_n(r['n'])}: {fmt_n(r['hugo']['output']['html_pages'])} HTML pages, "
             f"{fmt_n(r['hugo']['output']['files'])} files" for r in hugo_ok)
-            + " (profiles, one list page per type, the areas page and one page per area, home, 404; the files add "
+            + " (profiles, list pages of 200 per type and their page/1/ redirects, the areas page and one page per area, home, 404; the files add "
             "sitemap.xml, robots.txt, index.json, the partnerships RSS feed and the logos).")
     if not args.skip_hugo:
         used = set()
