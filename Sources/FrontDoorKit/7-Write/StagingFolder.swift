@@ -38,13 +38,16 @@ public final class StagingFolder: @unchecked Sendable {
             guard file.piece == .last else { return }
             // Only now is the whole file known: an unchanged one is swapped for a link to the
             // previous site's copy, as a whole file would have been.
+            // Linked beside it and renamed over it, so where links cannot be made (a file
+            // system without them) the written file simply stays, as a whole file would.
             if let previous, Self.sameFile(atPath: previous + "/" + file.path, as: target) {
-                unlink(target)
-                if link(previous + "/" + file.path, target) == 0 {
+                let linked = target + ".frontdoor-link"
+                unlink(linked)
+                if link(previous + "/" + file.path, linked) == 0 {
+                    guard rename(linked, target) == 0 else { throw .io(target, String(cString: strerror(errno))) }
                     lock.withLock { reusedCount += 1 }
                     return
                 }
-                throw .io(target, String(cString: strerror(errno)))
             }
             lock.withLock { writtenCount += 1 }
             return
