@@ -137,7 +137,7 @@ public struct MatchEngine: Sendable {
         return best.map { entry in
             let partner = directory.bySlug[index.partners[entry.partner]]!
             return Suggestion(partner: partner.slug, type: partner.type.rawValue, score: entry.score,
-                              reasons: reasons(company, partner, companyAreas: company.areas))
+                              reasons: reasons(company, partner, companyAreas: company.areas).map { scratch.shared($0) })
         }
     }
 

@@ -60,6 +60,15 @@ struct MatchIndex: Sendable {
         var touched: [Int] = []
         /// Per area: 1 when it is related to one of the current company's areas (and not its own).
         var relatedArea: [UInt8]
+        /// Each reason's text as first made: the same few hundred reasons recur across every
+        /// company's suggestions, and at 100,000 profiles their copies were 60 MiB.
+        var reasonTexts: [String: String] = [:]
+
+        mutating func shared(_ reason: String) -> String {
+            if let text = reasonTexts[reason] { return text }
+            reasonTexts[reason] = reason
+            return reason
+        }
 
         init(partners: Int, areas: Int) {
             score = [Double](repeating: 0, count: partners)
