@@ -203,13 +203,7 @@ public final class StagingFolder: @unchecked Sendable {
         guard !data.isEmpty else { return true }
         let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: data.count, alignment: 1)
         defer { existing.deallocate() }
-        var offset = 0
-        while offset < existing.count {
-            let count = read(descriptor, existing.baseAddress! + offset, existing.count - offset)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
+        guard readFully(descriptor, existing, existing.count) else { return false }
         return data.withUnsafeBytes { memcmp($0.baseAddress!, existing.baseAddress!, existing.count) == 0 }
     }
 }

@@ -27,10 +27,10 @@ enum DirectoryCSV {
     static var header: Data { Data(byteOrderMark + row(columns)) }
 
     static func file(rows: [[UInt8]]) -> OutputFile {
-        var bytes = byteOrderMark + row(columns)
+        var bytes = header
         bytes.reserveCapacity(rows.reduce(bytes.count) { $0 + $1.count })
-        for line in rows { bytes += line }
-        return OutputFile(path: path, data: Data(bytes))
+        for line in rows { bytes.append(contentsOf: line) }
+        return OutputFile(path: path, data: bytes)
     }
 
     /// Makes an organisation's row; built once per directory.
