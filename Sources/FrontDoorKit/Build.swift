@@ -159,21 +159,25 @@ public struct SiteBuilder: Sendable {
         do {
             // Derived files are written a group at a time as they are made and let go, so the
             // search index and the open data are never all in memory, nor held while pages render.
-            var otherPaths: [String] = []
+            var derivedPaths: [String] = []
             for part in SiteDeriver.Part.allCases {
                 try clock.time("derive: \(part.rawValue)") {
                     try SiteDeriver().derive(part, directory, matches: matches) { files in
-                        otherPaths += try Self.writeFiles(files, into: staging)
+                        derivedPaths += try Self.writeFiles(files, into: staging)
                     }
                     FreedMemory.release()
                 }
             }
-            otherPaths += try Self.writeFiles(assets.files, into: staging)
+            let otherPaths = try derivedPaths + Self.writeFiles(assets.files, into: staging)
             // The pages' jobs are made only now, so they are not held while deriving.
-            let jobs = SiteRenderer(templates: templates, assets: assets).jobs(directory, matches: matches)
+            let renderer = SiteRenderer(templates: templates, assets: assets)
+            let rendered = RenderedPartials(templates: templates)
+            let jobs = renderer.jobs(renderer.context(directory, matches: matches, rendered: rendered))
             let links = InternalLinkChecker(baseURL: directory.config.baseURL,
                                             outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
-            let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links) }
+            // The preview keeps which pages link to each profile, for its rebuilds.
+            let profileLinks = options.keepState ? ProfileLinks(directory) : nil
+            let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links, recording: profileLinks) }
             let brokenLinks = clock.time("check links") {
                 links.check(directory, scanned: scanned, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
             }
@@ -190,9 +194,10 @@ public struct SiteBuilder: Sendable {
             report.pages = jobs.count
             report.files = jobs.count + otherPaths.count + copies.count
             if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
+                                      rendered: rendered, profileLinks: profileLinks ?? ProfileLinks(directory),
                                       documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                                       diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
-                                      reservedIDs: TemplateSet.declaredIDs(in: templateSource)) }
+                                      reservedIDs: TemplateSet.declaredIDs(in: templateSource), derivedPaths: Set(derivedPaths)) }
         } catch {
             writer.discard(staging)
             throw error
@@ -232,24 +237,29 @@ extension SiteBuilder {
     static let trimEvery = 8
 
     /// Renders, link-scans and writes every page; returns each page's broken links, in path order.
-    static func renderPages(_ jobs: [PageJob], into staging: StagingFolder, checking links: InternalLinkChecker)
+    /// `recording`, when given, gets each page's links to profiles (`ProfileLinks`).
+    static func renderPages(_ jobs: [PageJob], into staging: StagingFolder, checking links: InternalLinkChecker,
+                            recording profileLinks: ProfileLinks?)
         throws(WriteError) -> [(page: String, links: [InternalLinkChecker.BrokenLink])] {
         var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
         for start in stride(from: 0, to: jobs.count, by: renderBatch) {
             let batch = Array(jobs[start..<min(start + renderBatch, jobs.count)])
-            let results = batch.parallelMap { job -> Result<[InternalLinkChecker.BrokenLink], WriteError> in
+            let results = batch.parallelMap { job -> Result<(broken: [InternalLinkChecker.BrokenLink], linked: Set<String>), WriteError> in
                 let page = job.render()
-                let broken = page.path.hasSuffix(".html") ? links.brokenLinks(inPage: page.path, html: page.data) : []
+                let isHTML = page.path.hasSuffix(".html")
+                let (broken, paths) = isHTML ? links.scan(inPage: page.path, html: page.data, collectingLinks: profileLinks != nil) : ([], [])
+                let linked = profileLinks?.slugs(linkedBy: paths) ?? []
                 do throws(WriteError) {
                     try staging.write(page)
                 } catch {
                     return .failure(error)
                 }
-                return .success(broken)
+                return .success((broken, linked))
             }
             for (job, result) in zip(batch, results) {
-                let broken = try result.get()
+                let (broken, linked) = try result.get()
                 if !broken.isEmpty { scanned.append((job.path, broken)) }
+                if !linked.isEmpty { profileLinks?.record(page: job.path, linking: linked) }
             }
             // Each batch frees its pages, but not where the next batch's threads look for
             // room (`FreedMemory`): at 100,000 profiles resident memory grew by 300 MiB.

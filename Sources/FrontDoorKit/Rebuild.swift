@@ -7,25 +7,41 @@ struct BuildState: Sendable {
     var templates: TemplateSet
     var assets: AssetSet
     var matches: MatchResults
+    /// Cards and match rows already rendered, reused by the pages a rebuild renders.
+    var rendered: RenderedPartials
+    /// Which pages link to each profile: the pages an edit to what it shows can change.
+    var profileLinks: ProfileLinks
     /// Parsed profiles by display path.
     var documents: [String: ParsedDocument]
     var diagnostics: [Diagnostic]
     var links: InternalLinkChecker
     var contentDisplayRoot: String
     var reservedIDs: Set<String>
+    /// The derived files last written (search index, feeds, exports): a refresh removes
+    /// those it no longer makes, as a whole build would not make them.
+    var derivedPaths: Set<String>
 }
 
-/// Rebuilds for the preview: the first build is a whole build; after it, an edit that changes
-/// only Markdown bodies (the front matter of every changed file as it was) re-renders just the
-/// edited profiles' pages and writes them in place, each file swapped in with a rename. Nothing
-/// else can depend on a body: cards, lists, references and matching read front matter only.
-/// The search index, which does read bodies, is brought up to date by `refreshDerivedFiles()`
-/// afterwards. Any other change (front matter, a new or deleted file, site.yml, templates,
-/// assets) gets a whole build.
+/// Rebuilds for the preview: the first build is a whole build; after it, an edit to profiles
+/// that changes only what their pages show re-renders just the pages that show them, and
+/// writes each in place, swapped in with a rename:
+/// - an edit to a Markdown body re-renders the profile's own page: nothing else reads a body;
+/// - an edit to the front matter that changes only what pages show (`displayChange`: summary,
+///   website, email, founded, updated, tags, aliases, synonyms, priorities, ods, ukprn,
+///   companies_house, stage) re-renders the profile's own page and every page that links to
+///   it (`ProfileLinks`): its cards, its rows on the match pages. References, matching and
+///   every order read none of those keys, so they stand.
+/// The search index, feeds and exports, which read bodies and those keys, are brought up to
+/// date by `refreshDerivedFiles()` afterwards. Any other change (other front matter, a new or
+/// deleted file, site.yml, templates, assets) gets a whole build.
 public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     private var state: BuildState?
     private var derivedStale = false
+    /// The files of a rebuild that was not written (a broken link, strict mode): read again
+    /// at the next rebuild, so an edit refused for a problem is not skipped once another
+    /// file changes.
+    private var pendingEdits: Set<String> = []
     private let lock = NSLock()
 
     public init(options: BuildOptions) {
@@ -40,23 +56,20 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// `changed`: paths relative to the content folder; nil when unknown (a whole build).
     public func build(changedContent changed: Set<String>? = nil) throws -> BuildReport {
         try lock.withLock {
-            if let state, let changed, !changed.isEmpty, let report = try rebuildBodies(state, changed) {
+            if let state, let changed, !changed.isEmpty, let report = try rebuildEdits(state, changed.union(pendingEdits)) {
                 return report
             }
             lastRewrittenPages = nil
+            pendingEdits = []
             let report = try SiteBuilder().build(options)
-            if report.written {
-                state = report.state
-                derivedStale = false
-            } else if report.directory == nil || report.diagnostics.hasErrors {
-                // The next edit may fix the content; it gets a whole build too.
-                state = nil
-            }
+            // Not written: the next edit may fix the content, and gets a whole build too.
+            state = report.written ? report.state : nil
+            derivedStale = false
             return report
         }
     }
 
-    /// Rewrites the search index, sitemap, feeds and exports after body-only rebuilds.
+    /// Rewrites the search index, sitemap, feeds and exports after fast rebuilds.
     /// Returns how many files changed.
     @discardableResult
     public func refreshDerivedFiles() throws -> Int {
@@ -64,42 +77,64 @@ public final class IncrementalBuilder: @unchecked Sendable {
             guard let state, derivedStale else { return 0 }
             derivedStale = false
             var changed = 0
+            var made: Set<String> = []
             for file in SiteDeriver().derive(state.directory, matches: state.matches) {
+                made.insert(file.path)
                 let target = state.options.output + "/" + file.path
                 if StagingFolder.sameBytes(atPath: target, as: file.data) { continue }
                 try Self.replace(target, with: file.data)
                 changed += 1
             }
+            // Search index shards a whole build would no longer make.
+            for stale in state.derivedPaths.subtracting(made) where unlink(state.options.output + "/" + stale) == 0 {
+                changed += 1
+            }
+            self.state?.derivedPaths = made
             return changed
         }
     }
 
-    private func rebuildBodies(_ state: BuildState, _ changed: Set<String>) throws -> BuildReport? {
+    /// Nil when an edit needs a whole build.
+    private func rebuildEdits(_ state: BuildState, _ changed: Set<String>) throws -> BuildReport? {
         let start = DispatchTime.now().uptimeNanoseconds
         var state = state
         let parser = DocumentParser(markdown: MarkdownRenderer(basePath: state.directory.config.basePath, reservedIDs: state.reservedIDs))
+        let validator = ProfileValidator()
         var edited: [Profile] = []
+        var pages: Set<String> = []
         for relative in changed.sorted() {
             let parts = relative.split(separator: "/")
             guard parts.count == 2, ProfileType(folder: String(parts[0])) != nil, relative.hasSuffix(".md") else { return nil }
             let display = state.contentDisplayRoot.isEmpty ? relative : state.contentDisplayRoot + "/" + relative
-            guard let old = state.documents[display] else { return nil }
+            guard let oldDocument = state.documents[display] else { return nil }
             let absolute = state.options.content + "/" + relative
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute),
                   (attributes[.type] as? FileAttributeType) == .typeRegular,
                   let size = attributes[.size] as? Int, size <= ContentLoader.maxFileSize,
                   let data = try? FileSystem().read(absolute, limit: ContentLoader.maxFileSize) else { return nil }
             let (parsed, parseProblems) = parser.parse(SourceFile(relativePath: relative, displayPath: display, data: data))
-            guard let document = parsed, document.frontMatter == old.frontMatter, !parseProblems.hasErrors else { return nil }
-            let (profile, problems) = ProfileValidator().validate(document)
+            guard let document = parsed, !parseProblems.hasErrors else { return nil }
+            let (profile, problems) = validator.validate(document)
             guard !problems.hasErrors else { return nil }
+            let old = document.frontMatter == oldDocument.frontMatter ? profile : validator.validate(oldDocument).0
+            guard let showsElsewhere = Self.displayChange(from: old, to: profile) else { return nil }
+            // The references' problems are kept, at their lines: when those lines moved, a
+            // whole build places them again.
+            let kept = state.diagnostics.filter { $0.path == display && ReferenceValidator.codes.contains($0.code) }
+            guard kept.isEmpty || old.referencePositions == profile.referencePositions else { return nil }
+
             state.documents[display] = document
-            // Body problems are the only ones that can have changed: replace them.
-            state.diagnostics.removeAll { $0.path == display && ($0.code == DiagnosticCode.unsafeLink.rawValue || $0.code == DiagnosticCode.brokenLink.rawValue) }
-            state.diagnostics += problems.filter { $0.code == DiagnosticCode.unsafeLink.rawValue }
+            state.diagnostics.removeAll { $0.path == display && !ReferenceValidator.codes.contains($0.code) }
+            state.diagnostics += parseProblems + problems
+            if state.options.readability { state.diagnostics += ReadabilityCheck().check([profile]) }
             if state.directory.bySlug[profile.slug] != nil {
                 state.directory = state.directory.replacing(profile)
                 edited.append(profile)
+                pages.insert(profile.path + "index.html")
+                if showsElsewhere {
+                    state.rendered.forget(profile.slug)
+                    pages.formUnion(state.profileLinks.pages(linkingTo: profile.slug))
+                }
             }
         }
         let bodyLinks = edited.flatMap { state.links.bodyLinkDiagnostics(for: $0) }
@@ -109,22 +144,78 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.diagnostics = state.diagnostics
         report.directory = state.directory
         if bodyLinks.hasErrors || (state.options.strict && state.diagnostics.warningCount > 0) {
+            pendingEdits = changed
             return report  // not written; the last good site stays
         }
         let renderer = SiteRenderer(templates: state.templates, assets: state.assets)
-        let context = renderer.context(state.directory, matches: state.matches)
-        for profile in edited {
-            let page = renderer.page(for: profile, context)
-            try Self.replace(state.options.output + "/" + page.path, with: page.data)
+        let context = renderer.context(state.directory, matches: state.matches, rendered: state.rendered)
+        // The edited profiles' own pages directly; listing every page to find the others costs
+        // more than rendering one, so only when there are others.
+        let own = edited.map { $0.path + "index.html" }
+        let others = pages.subtracting(own)
+        let jobs = edited.map { profile in PageJob(path: profile.path + "index.html") { renderer.page(for: profile, context) } }
+            + (others.isEmpty ? [] : renderer.jobs(context, only: others))
+        let links = state.links
+        let recorder = state.profileLinks
+        let rendered = jobs.sorted { $0.path < $1.path }.parallelMap { job in
+            let page = job.render()
+            let scan = links.scan(inPage: page.path, html: page.data, collectingLinks: true)
+            return (page: page, linked: recorder.slugs(linkedBy: scan.linked), broken: !scan.broken.isEmpty)
         }
-        report.pages = edited.count
-        report.files = edited.count
+        // A link the templates made that leads nowhere (a `website` on the site's own
+        // address) fails the build; a whole build reports it where it belongs.
+        guard !rendered.contains(where: \.broken) else { return nil }
+        let output = state.options.output
+        // Written across the cores: replacing a file waits on the disk about as long as
+        // rendering a page takes.
+        let failures = rendered.parallelMap { page -> String? in
+            do { try Self.replace(output + "/" + page.page.path, with: page.page.data) } catch { return "\(error)" }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            // Some pages may be new and some old: the next edit gets a whole build.
+            self.state = nil
+            throw WriteError.io(output, failure)
+        }
+        for page in rendered { state.profileLinks.record(page: page.page.path, linking: page.linked) }
+        report.pages = rendered.count
+        report.files = rendered.count
         report.written = true
-        report.timings = [StepTiming(step: "rebuild bodies", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
+        report.timings = [StepTiming(step: "rebuild edits", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
         self.state = state
         derivedStale = true
-        lastRewrittenPages = edited.map { $0.path + "index.html" }
+        pendingEdits = []
+        lastRewrittenPages = jobs.map(\.path).sorted()
         return report
+    }
+
+    /// Whether an edit from `old` to `new` changed only what pages show: nil when anything
+    /// else changed (a whole build); otherwise whether one of the keys listed above changed,
+    /// which other pages show too, rather than only the body, which only its own page shows.
+    static func displayChange(from old: Profile, to new: Profile) -> Bool? {
+        var shown = new
+        shown.summary = old.summary
+        shown.website = old.website
+        shown.email = old.email
+        shown.founded = old.founded
+        shown.updated = old.updated
+        shown.tags = old.tags
+        shown.aliases = old.aliases
+        shown.synonyms = old.synonyms
+        shown.priorities = old.priorities
+        shown.ods = old.ods
+        shown.ukprn = old.ukprn
+        shown.companiesHouse = old.companiesHouse
+        shown.stage = old.stage
+        var unshown = shown
+        // Where things sit in the file, and the body, are not what other pages show.
+        unshown.summaryPosition = old.summaryPosition
+        unshown.referencePositions = old.referencePositions
+        unshown.body = old.body
+        unshown.bodyLine = old.bodyLine
+        unshown.links = old.links
+        guard unshown == old else { return nil }
+        return shown != new
     }
 
     /// Writes beside the file and renames over it, so a reader sees the old file or the new one.

@@ -130,6 +130,26 @@ def test_serve_rewrites_only_the_edited_page_after_a_body_edit(preview):
     preview.wait_for(lambda: "zebrafish" in preview.get("/search-index.json")[1], "the search index to learn the new word")
 
 
+def test_serve_rewrites_the_pages_that_show_an_edited_summary(preview):
+    def untouched():
+        return re.sub(r"generation=\d+", "", preview.get("/trusts/")[1])  # the live-reload tag counts builds
+    before = untouched()
+    preview.edit(COMPANY, "track menopause symptoms", "track perimenopause symptoms")
+    preview.wait_for(lambda: "track perimenopause symptoms" in preview.get("/companies/example-femtech/")[1],
+                     "the edited summary on its page")
+    # Not a whole build: the page, and the pages that link to it, which show its card.
+    found = []
+    preview.wait_for(lambda: found.extend(re.findall(r"Built (\d+) pages? in \d+ ms after a change to .*example-femtech\.md",
+                                                     preview.stderr())) or found, "the rebuild line in the terminal")
+    total = len(re.findall(r'<loc>', preview.get("/sitemap.xml")[1]))
+    assert 1 < int(found[-1]) < total, (found, total)
+    assert "track perimenopause symptoms" in preview.get("/companies/")[1], "the list page's card"
+    assert "track perimenopause symptoms" in preview.get("/areas/womens-health/")[1], "the area page's card"
+    assert untouched() == before, "a page that does not show the company is untouched"
+    # The search index, which reads summaries, follows.
+    preview.wait_for(lambda: "perimenopause" in preview.get("/search-index.json")[1], "the search index to learn the new word")
+
+
 def test_serve_reloads_the_tab_and_shows_errors_over_the_page(preview, driver):
     driver.get(preview.url + "companies/example-femtech/")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Example Femtech Ltd"

@@ -3,6 +3,11 @@
 public struct ReferenceValidator: Sendable {
     public init() {}
 
+    /// Every code this validator reports. A preview rebuild keeps these for an edited file
+    /// whose references did not change, and checks the file's own problems again.
+    static let codes: Set<String> = Set([DiagnosticCode.duplicateSlug, .unknownArea, .unknownCapability, .unknownProfile,
+                                         .wrongReferenceType, .selfReference, .unknownRegion, .missingLogo].map(\.rawValue))
+
     /// A profile file known to exist, whether or not it parsed: references to it are not
     /// "unknown" just because the file has a problem of its own.
     public struct KnownFile: Sendable, Hashable {

@@ -83,10 +83,11 @@ extension SiteRenderer {
             guard let partner = directory.bySlug[suggestion.partner] else { return nil }
             var item = context.link(partner)
             item["summary"] = partner.summary
+            item["offers"] = context.capabilities(partner.offers)
+            if let html = context.rendered.html("match-partner", for: partner.slug, values: { item }) { item["partner_html"] = html }
             item["score"] = context.scoreText(suggestion.score)
             item["base_score"] = String(baseScores[suggestion.partner] ?? suggestion.score)
             item["base_order"] = baseOrder[suggestion.partner] ?? 0
-            item["offers"] = context.capabilities(partner.offers)
             item["offer_slugs"] = partner.offers.joined(separator: " ")
             item["offers_selected"] = capability.map { partner.offers.contains($0) } ?? false
             return item
@@ -97,6 +98,7 @@ extension SiteRenderer {
                 item["summary"] = company.summary
                 item["seeks"] = context.capabilities(company.seeks)
                 item["maturity_label"] = company.maturity.map(ContentSchema.choiceLabel) ?? false
+                if let html = context.rendered.html("match-company", for: company.slug, values: { item }) { item["company_html"] = html }
                 return item
             }
         let areaURL = "match/\(area.slug)/"

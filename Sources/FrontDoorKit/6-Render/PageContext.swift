@@ -10,9 +10,12 @@ struct PageContext {
     let openGraphLocale: String
     /// The renderer the parse stage checked the bodies with, so a body becomes the same HTML.
     let markdown: MarkdownRenderer
+    let rendered: RenderedPartials
 
-    init(directory: Directory, assets: AssetSet, matches: MatchResults, markdown: MarkdownRenderer) {
+    init(directory: Directory, assets: AssetSet, matches: MatchResults, markdown: MarkdownRenderer,
+         rendered: RenderedPartials = RenderedPartials(templates: nil)) {
         self.directory = directory
+        self.rendered = rendered
         self.matches = matches
         self.markdown = markdown
         self.openGraphLocale = Self.openGraphLocale(directory.config.language)
@@ -95,9 +98,17 @@ struct PageContext {
         slugs.compactMap { directory.bySlug[$0] }.map(link)
     }
 
-    /// A profile as a card in a list. Every key the card partial reads is set, `false` when
-    /// absent, so a card never picks up a value from the page around it.
+    /// A profile as a card in a list: its values, and `card_html`, the card partial already
+    /// rendered with them (`RenderedPartials`), which the bundled pages write.
     func card(_ profile: Profile) -> [String: Any] {
+        var card = cardValues(profile)
+        if let html = rendered.html("card", for: profile.slug, values: { card }) { card["card_html"] = html }
+        return card
+    }
+
+    /// Every key the card partial reads is set, `false` when absent, so a card never picks up
+    /// a value from the page around it.
+    func cardValues(_ profile: Profile) -> [String: Any] {
         var card = link(profile)
         card["summary"] = profile.summary
         card["areas"] = links(profile.areas)

@@ -10,10 +10,12 @@ public struct SiteRenderer: Sendable {
         self.assets = assets
     }
 
-    /// What every page is rendered with.
-    func context(_ directory: Directory, matches: MatchResults) -> PageContext {
+    /// What every page is rendered with. `rendered`: the fragments already rendered, kept
+    /// by the preview between rebuilds.
+    func context(_ directory: Directory, matches: MatchResults, rendered: RenderedPartials? = nil) -> PageContext {
         PageContext(directory: directory, assets: assets, matches: matches,
-                    markdown: MarkdownRenderer(basePath: directory.config.basePath, reservedIDs: templates.declaredIDs))
+                    markdown: MarkdownRenderer(basePath: directory.config.basePath, reservedIDs: templates.declaredIDs),
+                    rendered: rendered ?? RenderedPartials(templates: templates))
     }
 
     /// One page per profile, a list per type, the home page and the 404 page, in path order.
@@ -23,23 +25,31 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, not yet rendered, in path order.
     public func jobs(_ directory: Directory, matches: MatchResults? = nil) -> [PageJob] {
-        let matches = matches ?? MatchResults(directory: directory)
-        let context = context(directory, matches: matches)
-        var jobs: [PageJob] = [
-            PageJob(path: "index.html") { home(context) },
-            PageJob(path: "404.html") { notFound(context) },
-        ]
-        if templates.has("search") { jobs.append(PageJob(path: "search/index.html") { search(context) }) }
-        if templates.has("match") { jobs += matchJobs(context) }
+        jobs(context(directory, matches: matches ?? MatchResults(directory: directory)))
+    }
+
+    /// `only`: just the pages at these paths (a preview rebuild); the others are not even listed.
+    func jobs(_ context: PageContext, only paths: Set<String>? = nil) -> [PageJob] {
+        let directory = context.directory
+        var jobs: [PageJob] = []
+        func add(_ path: String, _ make: @escaping @Sendable () -> OutputFile) {
+            if paths?.contains(path) ?? true { jobs.append(PageJob(path: path, make)) }
+        }
+        add("index.html") { home(context) }
+        add("404.html") { notFound(context) }
+        if templates.has("search") { add("search/index.html") { search(context) } }
+        if templates.has("match"), paths?.contains(where: { $0.hasPrefix("match/") }) ?? true {
+            jobs += matchJobs(context).filter { paths?.contains($0.path) ?? true }
+        }
         for type in ProfileType.allCases {
             for page in 1...ListPages.count(directory.profiles(of: type).count) {
-                jobs.append(PageJob(path: ListPages.path(type, page: page) + "index.html") { list(type, page: page, context) })
+                add(ListPages.path(type, page: page) + "index.html") { list(type, page: page, context) }
             }
             for profile in directory.profiles(of: type) {
                 // The job holds the slug, not a copy of the profile: at 100,000 profiles the
                 // copies held by the listed jobs were a tenth of the memory before rendering.
                 let slug = profile.slug
-                jobs.append(PageJob(path: profile.path + "index.html") { page(for: context.directory.bySlug[slug]!, context) })
+                add(profile.path + "index.html") { page(for: context.directory.bySlug[slug]!, context) }
             }
         }
         return jobs.sorted { $0.path < $1.path }

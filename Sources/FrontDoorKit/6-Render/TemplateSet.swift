@@ -57,4 +57,12 @@ public struct TemplateSet: Sendable {
     func render(_ page: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: "pages/" + page) ?? ""
     }
+
+    func hasPartial(_ name: String) -> Bool {
+        library.getTemplate(named: "partials/" + name) != nil
+    }
+
+    func renderPartial(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: "partials/" + name) ?? ""
+    }
 }

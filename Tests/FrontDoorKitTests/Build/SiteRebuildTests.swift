@@ -25,13 +25,19 @@ struct SiteRebuildTests {
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    @Test func aBodyEditRewritesOnlyItsPageAndEndsEqualToAFreshBuild() throws {
-        let workspace = try Support.Workspace("rebuild")
-        defer { workspace.remove() }
+    /// A copy of the basic fixture, built once by a preview builder, ready for edits.
+    private static func builtPreview(_ name: String) throws -> (Support.Workspace, content: String, output: String, IncrementalBuilder) {
+        let workspace = try Support.Workspace(name)
         let content = try workspace.content()
         let output = workspace.path("site")
         let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
         #expect(try builder.build().written)
+        return (workspace, content, output, builder)
+    }
+
+    @Test func aBodyEditRewritesOnlyItsPageAndEndsEqualToAFreshBuild() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild")
+        defer { workspace.remove() }
         #expect(builder.lastRewrittenPages == nil)
         let before = try Self.modificationTimes(output)
         let beforeSite = try Support.snapshot(output)
@@ -58,12 +64,8 @@ struct SiteRebuildTests {
     }
 
     @Test func aFrontMatterEditGetsAWholeBuild() throws {
-        let workspace = try Support.Workspace("rebuild-fm")
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-fm")
         defer { workspace.remove() }
-        let content = try workspace.content()
-        let output = workspace.path("site")
-        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
-        #expect(try builder.build().written)
         try Self.edit(content, "title: Example Femtech Ltd", "title: Renamed Femtech Ltd")
         #expect(try builder.build(changedContent: [Self.company]).written)
         #expect(builder.lastRewrittenPages == nil)
@@ -72,13 +74,99 @@ struct SiteRebuildTests {
         #expect(try Support.snapshot(output) == (try Support.snapshot(fresh)))
     }
 
-    @Test func aBrokenLinkInAnEditedBodyKeepsTheLastGoodPage() throws {
-        let workspace = try Support.Workspace("rebuild-broken")
+    @Test func aSummaryEditRewritesThePagesThatShowItAndEndsEqualToAFreshBuild() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-summary")
+        defer { workspace.remove() }
+        let before = try Self.modificationTimes(output)
+        Thread.sleep(forTimeInterval: 1.1)
+
+        try Self.edit(content, "track menopause symptoms", "track perimenopause and menopause symptoms")
+        let report = try builder.build(changedContent: [Self.company])
+        #expect(report.written && report.diagnostics.errorCount == 0)
+        let pages = try #require(builder.lastRewrittenPages, "a summary edit takes the fast path")
+        // Its page, the list with its card, its area's page with its card: each shows the summary.
+        for page in ["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html"] {
+            #expect(pages.contains(page), "\(page) is not in \(pages)")
+        }
+        #expect(!pages.contains("trusts/index.html") && !pages.contains("404.html"), "\(pages)")
+        #expect(try builder.refreshDerivedFiles() > 0, "the search index and the exports read summaries")
+        let after = try Self.modificationTimes(output)
+        let rewritten = Set(after.filter { before[$0.key] != $0.value }.keys)
+        #expect(rewritten.isSuperset(of: pages))
+        #expect(!rewritten.contains("trusts/index.html"))
+
+        let fresh = workspace.path("fresh")
+        try Support.buildOK(content: content, output: fresh)
+        let rebuilt = try Support.snapshot(output)
+        let freshSite = try Support.snapshot(fresh)
+        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+    }
+
+    @Test func aFrontMatterEditChecksTheFileAgain() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-check")
+        defer { workspace.remove() }
+        let summary = "An app that helps women track menopause symptoms and share them with their GP."
+        let convoluted = "An organisationally sophisticated, multidisciplinary, internationally recognised telemedicine intervention facilitating longitudinal perimenopausal symptomatology documentation for contemporary gynaecological practitioners everywhere."
+        try Self.edit(content, summary, convoluted)
+        let hard = try builder.build(changedContent: [Self.company])
+        #expect(builder.lastRewrittenPages != nil)
+        #expect(hard.diagnostics.contains { $0.code == "hard-to-read" && $0.path.hasSuffix(Self.company) })
+        try Self.edit(content, convoluted, summary)
+        let plain = try builder.build(changedContent: [Self.company])
+        #expect(builder.lastRewrittenPages != nil)
+        #expect(!plain.diagnostics.contains { $0.path.hasSuffix(Self.company) }, "\(plain.diagnostics)")
+        // An invalid email is an error: the last good site stays, as after a whole build.
+        let good = try Support.snapshot(output)
+        try Self.edit(content, "email: hello@femtech.example.com", "email: not-an-address")
+        let bad = try builder.build(changedContent: [Self.company])
+        #expect(!bad.written && bad.diagnostics.contains { $0.code == "invalid-email" })
+        #expect(try Support.snapshot(output) == good)
+    }
+
+    @Test func anEditRefusedForAProblemIsNotSkippedByTheNextEdit() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-pending")
+        defer { workspace.remove() }
+        let good = try Support.snapshot(output)
+        try Self.edit(content, "## Product", "## Product\n\nSee [our partner](/trusts/no-such-trust/).")
+        #expect(try !builder.build(changedContent: [Self.company]).written)
+        // Another file's edit must not publish a site without the refused edit's error.
+        let trust = "trusts/example-hospitals.md"
+        let trustPath = content + "/" + trust
+        let text = try String(contentsOfFile: trustPath, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "running four hospitals", with: "running five hospitals").utf8)
+            .write(to: URL(fileURLWithPath: trustPath))
+        let report = try builder.build(changedContent: [trust])
+        #expect(!report.written)
+        #expect(report.diagnostics.contains { $0.code == "broken-link" && $0.path.hasSuffix(Self.company) })
+        #expect(try Support.snapshot(output) == good)
+        // Fixed: both edits are published, as a fresh build of the content would have them.
+        try Self.edit(content, "See [our partner](/trusts/no-such-trust/).", "See our partner.")
+        #expect(try builder.build(changedContent: [Self.company]).written)
+        try builder.refreshDerivedFiles()
+        let fresh = workspace.path("fresh")
+        try Support.buildOK(content: content, output: fresh)
+        #expect(try Support.snapshot(output) == (try Support.snapshot(fresh)))
+    }
+
+    @Test func aWebsiteOnTheSitesOwnAddressThatLeadsNowhereFailsAsAWholeBuildWould() throws {
+        let workspace = try Support.Workspace("rebuild-website")
         defer { workspace.remove() }
         let content = try workspace.content()
         let output = workspace.path("site")
-        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
+        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output,
+                                                               baseURL: "https://example.org/"))
         #expect(try builder.build().written)
+        let good = try Support.snapshot(output)
+        try Self.edit(content, "email: hello@femtech.example.com", "email: hello@femtech.example.com\nwebsite: https://example.org/companies/gone/")
+        let report = try builder.build(changedContent: [Self.company])
+        #expect(!report.written)
+        #expect(report.diagnostics.contains { $0.code == "broken-link" }, "\(report.diagnostics)")
+        #expect(try Support.snapshot(output) == good)
+    }
+
+    @Test func aBrokenLinkInAnEditedBodyKeepsTheLastGoodPage() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-broken")
+        defer { workspace.remove() }
         let good = try Support.snapshot(output)
         try Self.edit(content, "## Product", "## Product\n\nSee [our partner](/trusts/no-such-trust/).")
         let report = try builder.build(changedContent: [Self.company])

@@ -54,6 +54,30 @@ struct RenderTests {
         #expect(html == "\(escaped)|\(escaped)|\(escaped)")
     }
 
+    @Test func aCardIsTheSitesCardPartialWhereverItIsShown() throws {
+        // Cards are rendered once per profile and reused (`RenderedCards`): a site's own card
+        // partial must still be what every page shows, and `{{> partials/card}}` must still work.
+        var templates: [String: String] = [:]
+        for page in TemplateSet.requiredPages { templates["pages/" + page] = "" }
+        templates["partials/card"] = "<c>{{title}}{{#city}} in {{city}}{{/city}}{{^empty(areas)}} on {{#areas}}{{title}}{{/areas}}{{/empty(areas)}}</c>"
+        templates["pages/list"] = "{{#items}}{{{card_html}}}{{/items}}"
+        templates["pages/area"] = "{{#area}}{{#groups}}{{#items}}{{> partials/card}}{{/items}}{{/groups}}{{/area}}"
+        let (set, diagnostics) = TemplateSet.compile(TemplateSource(templates: templates, assets: []), displayRoot: "templates")
+        #expect(diagnostics.isEmpty)
+        let directory = Directory(profiles: [
+            ProfileFactory.make(.area, "a", title: "Ageing"),
+            ProfileFactory.make(.trust, "t1", title: "One & Co", areas: ["a"]),
+            ProfileFactory.make(.trust, "t2", title: "Two", areas: ["a"]),
+        ], config: ProfileFactory.config)
+        let pages = SiteRenderer(templates: try #require(set), assets: AssetSet(assets: [])).render(directory)
+        func page(_ path: String) throws -> String {
+            String(decoding: try #require(pages.first { $0.path == path }).data, as: UTF8.self)
+        }
+        let cards = "<c>One &amp; Co on Ageing</c><c>Two on Ageing</c>"
+        #expect(try page("trusts/index.html") == cards)
+        #expect(try page("areas/a/index.html") == cards, "a card from the partial and a reused card are the same bytes")
+    }
+
     @Test func pagesEscapeContentAndHonourTheBasePath() throws {
         var templates: [String: String] = [:]
         for page in TemplateSet.requiredPages { templates["pages/" + page] = "{{page.title}}|{{page.canonical}}" }

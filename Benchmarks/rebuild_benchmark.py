@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Preview rebuild benchmark: how long `frontdoor serve` takes to rebuild after one edit.
+
+    python3 Benchmarks/rebuild_benchmark.py [--size 10000] [--edits 5] [--work DIR] [--binary PATH] [--seed 42]
+
+Copies the generated corpus of build_benchmark.py (made if missing) into a scratch folder,
+runs the release `frontdoor serve` on it, waits for the first build, then makes --edits
+edits of each kind below, one at a time, waiting each time for serve's "Built N pages in
+X ms" line, and puts the file back after each:
+
+- body: a sentence added to a company's Markdown body;
+- company summary: a word of a company's summary changed (its card and rows are shown on
+  other pages);
+- partner summary: the same for a trust, which far more pages link to (every company page
+  that suggests it);
+- title: a company renamed, which changes orders and so is a whole build.
+
+Prints, for each kind, the median time serve printed and the pages it rewrote, and writes
+them to Benchmarks/results/rebuild.md. Python 3.11, standard library only.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import build_benchmark  # noqa: E402  (the corpus and the release binary are made the same way)
+
+BUILT = re.compile(r"Built (\d+) pages? in (\d+) ms")
+
+
+class Serve:
+    """`frontdoor serve` in the background, with its standard error read line by line."""
+
+    def __init__(self, binary, content, port):
+        self.lines = []
+        self.cond = threading.Condition()
+        self.proc = subprocess.Popen([str(binary), "serve", "--content", str(content), "--port", str(port)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stderr:
+            with self.cond:
+                self.lines.append(line.rstrip("\n"))
+                self.cond.notify_all()
+
+    def next_build(self, after, timeout):
+        """The first "Built" line after line number `after`: (pages, ms, its line number)."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while True:
+                for number in range(after, len(self.lines)):
+                    found = BUILT.search(self.lines[number])
+                    if found:
+                        return int(found.group(1)), int(found.group(2)), number + 1
+                    if "Build failed" in self.lines[number] or self.lines[number].startswith("error"):
+                        sys.exit("error: serve reported: " + self.lines[number])
+                left = deadline - time.monotonic()
+                if left <= 0 or self.proc.poll() is not None:
+                    sys.exit("error: no build reported by serve; its output:\n" + "\n".join(self.lines[-20:]))
+                self.cond.wait(left)
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def pick(content, folder, count):
+    files = sorted((content / folder).glob("*.md"))
+    step = max(len(files) // count, 1)
+    return files[::step][:count]
+
+
+def edit_summary(text):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("summary: "):
+            lines[index] = line.replace("summary: ", "summary: Newly ", 1)
+            return "\n".join(lines)
+    raise ValueError("no one-line summary")
+
+
+def edit_title(text):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("title: "):
+            lines[index] = line + " Renamed"
+            return "\n".join(lines)
+    raise ValueError("no title")
+
+
+KINDS = [
+    ("body", "companies", lambda text: text + "\nOne more sentence about the product.\n"),
+    ("company summary", "companies", edit_summary),
+    ("partner summary", "trusts", edit_summary),
+    ("title (whole build)", "companies", edit_title),
+]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--seed", default="42")
+    parser.add_argument("--work", type=Path, default=build_benchmark.DEFAULT_WORK)
+    parser.add_argument("--binary", type=Path)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "rebuild.md")
+    args = parser.parse_args()
+    binary = (args.binary or build_benchmark.DEFAULT_BINARY).resolve()
+    build_benchmark.ensure_binary(binary, args.binary is not None)
+    args.work.mkdir(parents=True, exist_ok=True)
+    source, _ = build_benchmark.corpus_dir(args.work, args.size, args.seed)
+
+    scratch = Path(tempfile.mkdtemp(prefix="frontdoor-rebuild-", dir=args.work))
+    content = scratch / "content"
+    shutil.copytree(source, content)
+    serve = Serve(binary, content, args.port)
+    results = []
+    try:
+        pages, ms, seen = serve.next_build(0, timeout=1800)
+        print(f"first build: {pages} pages in {ms} ms", flush=True)
+        for kind, folder, change in KINDS:
+            times, rewritten = [], []
+            count = 1 if kind.startswith("title") else args.edits
+            for path in pick(content, folder, count):
+                original = path.read_text(encoding="utf-8")
+                path.write_text(change(original), encoding="utf-8")
+                pages, ms, seen = serve.next_build(seen, timeout=600)
+                times.append(ms)
+                rewritten.append(pages)
+                path.write_text(original, encoding="utf-8")
+                _, _, seen = serve.next_build(seen, timeout=600)
+                time.sleep(1.0)  # the derived files are refreshed after each rebuild
+            results.append((kind, times, rewritten))
+            print(f"{kind}: {statistics.median(times):.0f} ms median of {times}, pages rewritten {rewritten}", flush=True)
+    finally:
+        serve.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    lines = [f"# Preview rebuilds at {args.size:,} profiles", "",
+             f"`python3 Benchmarks/rebuild_benchmark.py --size {args.size} --edits {args.edits}`, "
+             f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores. Times are what `frontdoor serve` printed.", "",
+             "| edit | median ms | each, ms | pages rewritten |", "|---|---:|---|---|"]
+    for kind, times, rewritten in results:
+        lines.append(f"| {kind} | {statistics.median(times):.0f} | {', '.join(map(str, times))} | {', '.join(map(str, rewritten))} |")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

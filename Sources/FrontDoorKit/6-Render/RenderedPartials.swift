@@ -1,0 +1,51 @@
+import Foundation
+
+/// A profile's fragments (its card, its rows on the match pages) rendered once from their
+/// partials and reused. A card appears on its type's list, on the page of each of its areas
+/// and beside its partnerships; a partner's row on every capability page of each of its
+/// areas (about 680 match pages of up to 50 rows each at any size). Each Mustache lookup
+/// costs the same however often its answer repeats.
+///
+/// A fragment's values set every key its partial reads (`PageContext.cardValues`), so the
+/// fragment rendered alone is the same bytes as the partial rendered inside a page.
+///
+/// The fragments kept are capped at `budget` bytes; past it, a fragment is rendered each time
+/// it is shown, as without the cache. At 10,000 profiles all of them fit; the cap keeps the
+/// cache from growing with the directory at national scale, where the build must stay under
+/// 1 GiB (at 100,000 profiles it peaks at 936 MiB, while links are checked).
+final class RenderedPartials: @unchecked Sendable {
+    static let budget = 48 << 20
+    private let templates: TemplateSet?
+    private let lock = NSLock()
+    /// Partial name -> profile slug -> HTML.
+    private var fragments: [String: [String: String]] = [:]
+    private var bytes = 0
+
+    /// No templates: nothing rendered, and the `*_html` keys are left out.
+    init(templates: TemplateSet?) {
+        self.templates = templates
+    }
+
+    /// `partials/<partial>` rendered for the profile with this slug; `values` makes its
+    /// context the first time. Nil when the templates have no such partial.
+    func html(_ partial: String, for slug: String, values: () -> [String: Any]) -> String? {
+        guard let templates, templates.hasPartial(partial) else { return nil }
+        if let cached = lock.withLock({ fragments[partial]?[slug] }) { return cached }
+        let html = templates.renderPartial(partial, values())
+        lock.withLock {
+            guard bytes + html.utf8.count <= Self.budget, fragments[partial]?[slug] == nil else { return }
+            fragments[partial, default: [:]][slug] = html
+            bytes += html.utf8.count
+        }
+        return html
+    }
+
+    /// Drops a profile's fragments, after an edit to it (`IncrementalBuilder`).
+    func forget(_ slug: String) {
+        lock.withLock {
+            for partial in fragments.keys {
+                if let html = fragments[partial]?.removeValue(forKey: slug) { bytes -= html.utf8.count }
+            }
+        }
+    }
+}
