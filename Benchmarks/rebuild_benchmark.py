@@ -9,10 +9,10 @@ edits of each kind below, one at a time, waiting each time for serve's "Built N 
 X ms" line, and puts the file back after each:
 
 - body: a sentence added to a company's Markdown body;
-- company summary: a word of a company's summary changed (its card and rows are shown on
-  other pages);
-- partner summary: the same for a trust, which far more pages link to (every company page
-  that suggests it);
+- company website: a company's website set, which only its own page shows;
+- company summary: a word of a company's summary changed (its card and its rows on the
+  match pages show it);
+- partner summary: the same for a trust, whose rows are on every match page of its areas;
 - title: a company renamed, which changes orders and so is a whole build.
 
 Prints, for each kind, the median time serve printed and the pages it rewrote, and writes
@@ -92,6 +92,12 @@ def edit_summary(text):
     raise ValueError("no one-line summary")
 
 
+def edit_website(text):
+    lines = text.split("\n")
+    kept = [line for line in lines if not line.startswith("website: ")]
+    return "\n".join(kept[:2] + ["website: https://renamed.example.com/"] + kept[2:])
+
+
 def edit_title(text):
     lines = text.split("\n")
     for index, line in enumerate(lines):
@@ -103,6 +109,7 @@ def edit_title(text):
 
 KINDS = [
     ("body", "companies", lambda text: text + "\nOne more sentence about the product.\n"),
+    ("company website", "companies", edit_website),
     ("company summary", "companies", edit_summary),
     ("partner summary", "trusts", edit_summary),
     ("title (whole build)", "companies", edit_title),

@@ -175,9 +175,9 @@ public struct SiteBuilder: Sendable {
             let jobs = renderer.jobs(renderer.context(directory, matches: matches, rendered: rendered))
             let links = InternalLinkChecker(baseURL: directory.config.baseURL,
                                             outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
-            // The preview keeps which pages link to each profile, for its rebuilds.
-            let profileLinks = options.keepState ? ProfileLinks(directory) : nil
-            let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links, recording: profileLinks) }
+            // The preview keeps which pages show each profile's summary, for its rebuilds.
+            let summaryPages = options.keepState ? SummaryPages() : nil
+            let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links, recording: summaryPages) }
             let brokenLinks = clock.time("check links") {
                 links.check(directory, scanned: scanned, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
             }
@@ -194,7 +194,7 @@ public struct SiteBuilder: Sendable {
             report.pages = jobs.count
             report.files = jobs.count + otherPaths.count + copies.count
             if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
-                                      rendered: rendered, profileLinks: profileLinks ?? ProfileLinks(directory),
+                                      rendered: rendered, summaryPages: summaryPages ?? SummaryPages(),
                                       documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                                       diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
                                       reservedIDs: TemplateSet.declaredIDs(in: templateSource), derivedPaths: Set(derivedPaths)) }
@@ -237,29 +237,27 @@ extension SiteBuilder {
     static let trimEvery = 8
 
     /// Renders, link-scans and writes every page; returns each page's broken links, in path order.
-    /// `recording`, when given, gets each page's links to profiles (`ProfileLinks`).
+    /// `recording`, when given, gets the summaries each page shows (`SummaryPages`).
     static func renderPages(_ jobs: [PageJob], into staging: StagingFolder, checking links: InternalLinkChecker,
-                            recording profileLinks: ProfileLinks?)
+                            recording summaryPages: SummaryPages?)
         throws(WriteError) -> [(page: String, links: [InternalLinkChecker.BrokenLink])] {
         var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
         for start in stride(from: 0, to: jobs.count, by: renderBatch) {
             let batch = Array(jobs[start..<min(start + renderBatch, jobs.count)])
-            let results = batch.parallelMap { job -> Result<(broken: [InternalLinkChecker.BrokenLink], linked: Set<String>), WriteError> in
-                let page = job.render()
-                let isHTML = page.path.hasSuffix(".html")
-                let (broken, paths) = isHTML ? links.scan(inPage: page.path, html: page.data, collectingLinks: profileLinks != nil) : ([], [])
-                let linked = profileLinks?.slugs(linkedBy: paths) ?? []
+            let results = batch.parallelMap { job -> Result<(broken: [InternalLinkChecker.BrokenLink], shown: Set<String>), WriteError> in
+                let (page, shown) = summaryPages == nil ? (job.render(), []) : SummaryPages.render(job)
+                let broken = page.path.hasSuffix(".html") ? links.brokenLinks(inPage: page.path, html: page.data) : []
                 do throws(WriteError) {
                     try staging.write(page)
                 } catch {
                     return .failure(error)
                 }
-                return .success((broken, linked))
+                return .success((broken, shown))
             }
             for (job, result) in zip(batch, results) {
-                let (broken, linked) = try result.get()
+                let (broken, shown) = try result.get()
                 if !broken.isEmpty { scanned.append((job.path, broken)) }
-                if !linked.isEmpty { profileLinks?.record(page: job.path, linking: linked) }
+                summaryPages?.record(page: job.path, showing: shown)
             }
             // Each batch frees its pages, but not where the next batch's threads look for
             // room (`FreedMemory`): at 100,000 profiles resident memory grew by 300 MiB.

@@ -9,8 +9,8 @@ struct BuildState: Sendable {
     var matches: MatchResults
     /// Cards and match rows already rendered, reused by the pages a rebuild renders.
     var rendered: RenderedPartials
-    /// Which pages link to each profile: the pages an edit to what it shows can change.
-    var profileLinks: ProfileLinks
+    /// Which pages show each profile's summary: the pages an edit to it changes.
+    var summaryPages: SummaryPages
     /// Parsed profiles by display path.
     var documents: [String: ParsedDocument]
     var diagnostics: [Diagnostic]
@@ -25,12 +25,12 @@ struct BuildState: Sendable {
 /// Rebuilds for the preview: the first build is a whole build; after it, an edit to profiles
 /// that changes only what their pages show re-renders just the pages that show them, and
 /// writes each in place, swapped in with a rename:
-/// - an edit to a Markdown body re-renders the profile's own page: nothing else reads a body;
-/// - an edit to the front matter that changes only what pages show (`displayChange`: summary,
-///   website, email, founded, updated, tags, aliases, synonyms, priorities, ods, ukprn,
-///   companies_house, stage) re-renders the profile's own page and every page that links to
-///   it (`ProfileLinks`): its cards, its rows on the match pages. References, matching and
-///   every order read none of those keys, so they stand.
+/// - an edit to the Markdown body, or to front matter only the profile's own page shows
+///   (`displayChange`: website, email, founded, updated, tags, aliases, synonyms, priorities,
+///   ods, ukprn, companies_house, stage), re-renders the profile's own page;
+/// - an edit to the summary re-renders the profile's own page and every page that shows the
+///   summary (`SummaryPages`): its cards, its rows on the match pages, an area's match pages.
+/// References, matching and every order read none of those keys, so they stand.
 /// The search index, feeds and exports, which read bodies and those keys, are brought up to
 /// date by `refreshDerivedFiles()` afterwards. Any other change (other front matter, a new or
 /// deleted file, site.yml, templates, assets) gets a whole build.
@@ -117,7 +117,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let (profile, problems) = validator.validate(document)
             guard !problems.hasErrors else { return nil }
             let old = document.frontMatter == oldDocument.frontMatter ? profile : validator.validate(oldDocument).0
-            guard let showsElsewhere = Self.displayChange(from: old, to: profile) else { return nil }
+            guard let summaryChanged = Self.displayChange(from: old, to: profile) else { return nil }
             // The references' problems are kept, at their lines: when those lines moved, a
             // whole build places them again.
             let kept = state.diagnostics.filter { $0.path == display && ReferenceValidator.codes.contains($0.code) }
@@ -131,9 +131,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 state.directory = state.directory.replacing(profile)
                 edited.append(profile)
                 pages.insert(profile.path + "index.html")
-                if showsElsewhere {
+                if summaryChanged {
                     state.rendered.forget(profile.slug)
-                    pages.formUnion(state.profileLinks.pages(linkingTo: profile.slug))
+                    pages.formUnion(state.summaryPages.pages(showing: profile.slug))
                 }
             }
         }
@@ -156,11 +156,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let jobs = edited.map { profile in PageJob(path: profile.path + "index.html") { renderer.page(for: profile, context) } }
             + (others.isEmpty ? [] : renderer.jobs(context, only: others))
         let links = state.links
-        let recorder = state.profileLinks
         let rendered = jobs.sorted { $0.path < $1.path }.parallelMap { job in
-            let page = job.render()
-            let scan = links.scan(inPage: page.path, html: page.data, collectingLinks: true)
-            return (page: page, linked: recorder.slugs(linkedBy: scan.linked), broken: !scan.broken.isEmpty)
+            let (page, shown) = SummaryPages.render(job)
+            return (page: page, shown: shown, broken: !links.brokenLinks(inPage: page.path, html: page.data).isEmpty)
         }
         // A link the templates made that leads nowhere (a `website` on the site's own
         // address) fails the build; a whole build reports it where it belongs.
@@ -177,7 +175,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             self.state = nil
             throw WriteError.io(output, failure)
         }
-        for page in rendered { state.profileLinks.record(page: page.page.path, linking: page.linked) }
+        for page in rendered { state.summaryPages.record(page: page.page.path, showing: page.shown) }
         report.pages = rendered.count
         report.files = rendered.count
         report.written = true
@@ -190,8 +188,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     /// Whether an edit from `old` to `new` changed only what pages show: nil when anything
-    /// else changed (a whole build); otherwise whether one of the keys listed above changed,
-    /// which other pages show too, rather than only the body, which only its own page shows.
+    /// else changed (a whole build); otherwise whether the summary changed, which other pages
+    /// show too (`PageContext.summary(of:)`), rather than only keys its own page shows.
     static func displayChange(from old: Profile, to new: Profile) -> Bool? {
         var shown = new
         shown.summary = old.summary
@@ -215,7 +213,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         unshown.bodyLine = old.bodyLine
         unshown.links = old.links
         guard unshown == old else { return nil }
-        return shown != new
+        return old.summary != new.summary
     }
 
     /// Writes beside the file and renames over it, so a reader sees the old file or the new one.

@@ -216,15 +216,8 @@ public struct InternalLinkChecker: Sendable {
 
     /// The distinct broken links of one page, in order of first appearance.
     public func brokenLinks(inPage pagePath: String, html: Data) -> [BrokenLink] {
-        scan(inPage: pagePath, html: html, collectingLinks: false).broken
-    }
-
-    /// A page's broken links and, with `collectingLinks`, the site paths all its links lead
-    /// to (`companies/x`, `companies/x/index.html`, ...), whether or not they exist: one pass
-    /// over the page for both (`ProfileLinks` reads the paths).
-    public func scan(inPage pagePath: String, html: Data, collectingLinks: Bool) -> (broken: [BrokenLink], linked: [String]) {
         var resolver = Resolver(checker: self, folder: Self.folder(of: pagePath))
-        return resolver.scan(html, collectingLinks: collectingLinks)
+        return resolver.brokenLinks(in: html)
     }
 
     /// Every broken internal link of a build, sorted: body links at their file, line and
@@ -340,35 +333,39 @@ public struct InternalLinkChecker: Sendable {
     struct Resolver {
         let checker: InternalLinkChecker
         var folder: [Substring]
-        private var known: [String: (target: Target, resolves: Bool)] = [:]  // page-independent href -> where it leads
+        private var known: [String: Target?] = [:]  // page-independent href -> broken target, or nil when fine
 
         init(checker: InternalLinkChecker, folder: [Substring]) {
             self.checker = checker
             self.folder = folder
         }
 
-        mutating func scan(_ html: Data, collectingLinks: Bool) -> (broken: [BrokenLink], linked: [String]) {
+        mutating func brokenLinks(in html: Data) -> [BrokenLink] {
             var broken: [BrokenLink] = []
-            var linked: [String] = []
             var positions: [String: Int] = [:]
             html.withUnsafeBytes { bytes in
                 HTMLLinkScanner.scan(bytes) { value, hasEntity in
                     guard let first = value.first, first != UInt8(ascii: "#") else { return }
                     let href = HTMLLinkScanner.string(value, hasEntity: hasEntity)
                     let target: Target
-                    let resolves: Bool
                     // Root-relative and absolute links lead to the same place from every page.
                     let sameFromEveryPage = first == UInt8(ascii: "/")
                         || (value.contains(UInt8(ascii: ":")) && InternalLinkChecker.scheme(of: href.trimmingASCIIWhitespace) != nil)
-                    if sameFromEveryPage, let cached = known[href] {
-                        (target, resolves) = cached
+                    if sameFromEveryPage {
+                        if let cached = known[href] {
+                            guard let cached else { return }
+                            target = cached
+                        } else {
+                            let resolved = checker.target(of: href, fromFolder: [])
+                            let ok = checker.resolves(resolved)
+                            known[href] = ok ? Target?.none : resolved
+                            guard !ok else { return }
+                            target = resolved
+                        }
                     } else {
-                        target = checker.target(of: href, fromFolder: sameFromEveryPage ? [] : folder)
-                        resolves = checker.resolves(target)
-                        if sameFromEveryPage { known[href] = (target, resolves) }
+                        target = checker.target(of: href, fromFolder: folder)
+                        guard !checker.resolves(target) else { return }
                     }
-                    if collectingLinks, case .site(let path, _) = target { linked.append(path) }
-                    guard !resolves else { return }
                     if let index = positions[href] {
                         broken[index].count += 1
                     } else {
@@ -377,7 +374,7 @@ public struct InternalLinkChecker: Sendable {
                     }
                 }
             }
-            return (broken, linked)
+            return broken
         }
     }
 }

@@ -82,7 +82,7 @@ extension SiteRenderer {
         let partners = ranked.prefix(Self.partnersShown).compactMap { suggestion -> [String: Any]? in
             guard let partner = directory.bySlug[suggestion.partner] else { return nil }
             var item = context.link(partner)
-            item["summary"] = partner.summary
+            item["summary"] = context.summary(of: partner)
             item["offers"] = context.capabilities(partner.offers)
             if let html = context.rendered.html("match-partner", for: partner.slug, values: { item }) { item["partner_html"] = html }
             item["score"] = context.scoreText(suggestion.score)
@@ -95,7 +95,7 @@ extension SiteRenderer {
         let companies = allCompanies.prefix(Self.companiesShown).compactMap { directory.bySlug[$0] }
             .map { company -> [String: Any] in
                 var item = context.link(company)
-                item["summary"] = company.summary
+                item["summary"] = context.summary(of: company)
                 item["seeks"] = context.capabilities(company.seeks)
                 item["maturity_label"] = company.maturity.map(ContentSchema.choiceLabel) ?? false
                 if let html = context.rendered.html("match-company", for: company.slug, values: { item }) { item["company_html"] = html }
@@ -110,7 +110,7 @@ extension SiteRenderer {
         let html = templates.render("match-area", frame(context, title: title,
             description: "Organisations with expertise in \(area.title.lowercased()), and the companies working in it.", path: path,
             crumbs: [("Find partners", "match/"), (area.title, areaURL)] + (capabilityLabel.map { [($0, path)] } ?? []), [
-                "area": ["title": area.title, "url": context.url(area.path), "summary": area.summary, "match_url": context.url(areaURL)] as [String: Any],
+                "area": ["title": area.title, "url": context.url(area.path), "summary": context.summary(of: area), "match_url": context.url(areaURL)] as [String: Any],
                 "capabilities": choices,
                 "capability_label": capabilityLabel ?? false,
                 "partners": partners,

@@ -98,6 +98,13 @@ struct PageContext {
         slugs.compactMap { directory.bySlug[$0] }.map(link)
     }
 
+    /// A profile's summary shown on another page than its own: noted for the preview's
+    /// rebuilds (`SummaryPages`), so the pages showing it are found after an edit to it.
+    func summary(of profile: Profile) -> String {
+        SummaryPages.note(profile.slug)
+        return profile.summary
+    }
+
     /// A profile as a card in a list: its values, and `card_html`, the card partial already
     /// rendered with them (`RenderedPartials`), which the bundled pages write.
     func card(_ profile: Profile) -> [String: Any] {
@@ -110,7 +117,7 @@ struct PageContext {
     /// a value from the page around it.
     func cardValues(_ profile: Profile) -> [String: Any] {
         var card = link(profile)
-        card["summary"] = profile.summary
+        card["summary"] = summary(of: profile)
         card["areas"] = links(profile.areas)
         card["signed"] = profile.signed ?? false
         card["signed_display"] = profile.signed.map(DisplayDate.long) ?? false

@@ -84,17 +84,39 @@ struct SiteRebuildTests {
         let report = try builder.build(changedContent: [Self.company])
         #expect(report.written && report.diagnostics.errorCount == 0)
         let pages = try #require(builder.lastRewrittenPages, "a summary edit takes the fast path")
-        // Its page, the list with its card, its area's page with its card: each shows the summary.
-        for page in ["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html"] {
+        // Its page, the list with its card, its area's page and its partnership's with its card:
+        // each shows the summary.
+        for page in ["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html",
+                     "partnerships/example-network-pilot/index.html"] {
             #expect(pages.contains(page), "\(page) is not in \(pages)")
         }
-        #expect(!pages.contains("trusts/index.html") && !pages.contains("404.html"), "\(pages)")
+        // The trust's page names the company among the companies interested in it, and shows
+        // no summary of it: it is not rendered again.
+        let trustPage = try String(contentsOfFile: output + "/trusts/example-hospitals/index.html", encoding: .utf8)
+        #expect(trustPage.contains("/companies/example-femtech/"))
+        #expect(!pages.contains("trusts/example-hospitals/index.html") && !pages.contains("trusts/index.html")
+                && !pages.contains("404.html"), "\(pages)")
         #expect(try builder.refreshDerivedFiles() > 0, "the search index and the exports read summaries")
         let after = try Self.modificationTimes(output)
         let rewritten = Set(after.filter { before[$0.key] != $0.value }.keys)
         #expect(rewritten.isSuperset(of: pages))
         #expect(!rewritten.contains("trusts/index.html"))
 
+        let fresh = workspace.path("fresh")
+        try Support.buildOK(content: content, output: fresh)
+        let rebuilt = try Support.snapshot(output)
+        let freshSite = try Support.snapshot(fresh)
+        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+    }
+
+    @Test func anEditToWhatOnlyItsPageShowsRewritesOnlyItsPage() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-website")
+        defer { workspace.remove() }
+        try Self.edit(content, "email: hello@femtech.example.com", "email: hello@femtech.example.com\nwebsite: https://femtech.example.com/")
+        try Self.edit(content, "founded: 2021", "founded: 2019")
+        #expect(try builder.build(changedContent: [Self.company]).written)
+        #expect(builder.lastRewrittenPages == ["companies/example-femtech/index.html"])
+        try builder.refreshDerivedFiles()
         let fresh = workspace.path("fresh")
         try Support.buildOK(content: content, output: fresh)
         let rebuilt = try Support.snapshot(output)
