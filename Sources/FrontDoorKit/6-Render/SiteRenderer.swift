@@ -41,16 +41,26 @@ public struct SiteRenderer: Sendable {
         if templates.has("match"), paths?.contains(where: { $0.hasPrefix("match/") }) ?? true {
             jobs += matchJobs(context).filter { paths?.contains($0.path) ?? true }
         }
+        // The job holds the slug, not a copy of the profile: at 100,000 profiles the copies
+        // held by the listed jobs were a tenth of the memory before rendering.
+        func addPage(_ type: ProfileType, _ slug: String) {
+            add("\(type.folder)/\(slug)/index.html") { page(for: context.directory.bySlug[slug]!, context) }
+        }
         for type in ProfileType.allCases {
-            for page in 1...ListPages.count(directory.profiles(of: type).count) {
+            let profiles = directory.profiles(of: type)
+            for page in 1...ListPages.count(profiles.count) {
                 add(ListPages.path(type, page: page) + "index.html") { list(type, page: page, context) }
             }
-            for profile in directory.profiles(of: type) {
-                // The job holds the slug, not a copy of the profile: at 100,000 profiles the
-                // copies held by the listed jobs were a tenth of the memory before rendering.
-                let slug = profile.slug
-                add(profile.path + "index.html") { page(for: context.directory.bySlug[slug]!, context) }
-            }
+            // A preview rebuild's few profile pages are found from their paths, below, not by
+            // going through every profile, which took longer than rendering them.
+            guard paths == nil else { continue }
+            for index in profiles.indices { addPage(type, profiles[index].slug) }
+        }
+        for path in paths ?? [] {
+            let parts = path.split(separator: "/")
+            guard parts.count == 3, parts[2] == "index.html", let type = ProfileType(folder: String(parts[0])),
+                  let profile = directory.bySlug[String(parts[1])], profile.type == type else { continue }
+            addPage(type, profile.slug)
         }
         return jobs.sorted { $0.path < $1.path }
     }
