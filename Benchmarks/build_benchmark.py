@@ -492,7 +492,7 @@ def report(results, info, args, done=True):
         L.append("Hugo " + "; ".join(
             f"{fmt_n(r['n'])}: {fmt_n(r['hugo']['output']['html_pages'])} HTML pages, "
             f"{fmt_n(r['hugo']['output']['files'])} files" for r in hugo_ok)
-            + " (profiles, list pages of 200 per type and their page/1/ redirects, the areas page and one page per area, home, 404; the files add "
+            + " (profiles, list pages of 200 per type and their page/1/ redirects, the areas page and each area's pages (200 profiles to a page, with their page/1/ redirects), home, 404; the files add "
             "sitemap.xml, robots.txt, index.json, the partnerships RSS feed and the logos).")
     if not args.skip_hugo:
         used = set()

@@ -16,6 +16,9 @@ public struct Directory: Sendable {
     public let partnershipsOf: [String: [String]]
     /// Organisations and partnerships in each area.
     public let inArea: [String: [String]]
+    /// How many of each type `inArea` holds for each area: its list is grouped by type, in
+    /// `ProfileType.allCases` order, and then by title.
+    public let inAreaCounts: [String: [ProfileType: Int]]
     /// Areas that list this area as related, merged with its own `related`.
     public let relatedAreas: [String: [String]]
 
@@ -69,6 +72,7 @@ public struct Directory: Sendable {
         var memberOf: [String: [String]] = [:]
         var partnershipsOf: [String: [String]] = [:]
         var inArea: [String: [String]] = [:]
+        var inAreaCounts: [String: [ProfileType: Int]] = [:]
         var related: [String: Set<String>] = [:]
         for type in ProfileType.allCases {
             for profile in byType[type] ?? [] {
@@ -84,6 +88,7 @@ public struct Directory: Sendable {
                 }
                 for area in profile.areas where exists(area) {
                     inArea[area, default: []].append(profile.slug)
+                    inAreaCounts[area, default: [:]][type, default: 0] += 1
                 }
                 for area in profile.related where exists(area) && area != profile.slug {
                     related[profile.slug, default: []].insert(area)
@@ -96,6 +101,7 @@ public struct Directory: Sendable {
         self.memberOf = memberOf.mapValues { $0.sorted(by: byTitle) }
         self.partnershipsOf = partnershipsOf
         self.inArea = inArea
+        self.inAreaCounts = inAreaCounts
         self.relatedAreas = related.mapValues { $0.sorted(by: byTitle) }
     }
 
@@ -129,6 +135,9 @@ public struct Directory: Sendable {
     }
 
     public var organisations: [Profile] { ProfileType.organisations.flatMap { profiles(of: $0) } }
+
+    /// How many pages an area's page takes: it lists its organisations 200 to a page (`ListPages`).
+    public func pageCount(ofArea slug: String) -> Int { ListPages.count(inArea[slug]?.count ?? 0) }
 
     public var count: Int { places.count }
 

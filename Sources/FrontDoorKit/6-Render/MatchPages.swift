@@ -44,7 +44,7 @@ extension SiteRenderer {
         let directory = context.directory
         let areas = directory.profiles(of: .area)
         let counts = areas.map { area in
-            Self.gridTypes.map { type in (directory.inArea[area.slug] ?? []).filter { directory.bySlug[$0]?.type == type }.count }
+            Self.gridTypes.map { type in directory.inAreaCounts[area.slug]?[type] ?? 0 }
         }
         let highest = max(counts.joined().max() ?? 1, 1)
         let rows = zip(areas, counts).map { area, row -> [String: Any] in

@@ -46,6 +46,9 @@ public struct SiteRenderer: Sendable {
         func addPage(_ type: ProfileType, _ slug: String) {
             add("\(type.folder)/\(slug)/index.html") { page(for: context.directory.bySlug[slug]!, context) }
         }
+        func addAreaPage(_ slug: String, _ page: Int) {
+            add(ListPages.path("areas/\(slug)/", page: page) + "index.html") { areaPage(context.directory.bySlug[slug]!, page: page, context) }
+        }
         for type in ProfileType.allCases {
             let profiles = directory.profiles(of: type)
             for page in 1...ListPages.count(profiles.count) {
@@ -54,13 +57,24 @@ public struct SiteRenderer: Sendable {
             // A preview rebuild's few profile pages are found from their paths, below, not by
             // going through every profile, which took longer than rendering them.
             guard paths == nil else { continue }
-            for index in profiles.indices { addPage(type, profiles[index].slug) }
+            for index in profiles.indices {
+                let slug = profiles[index].slug
+                addPage(type, slug)
+                let areaPages = type == .area ? directory.pageCount(ofArea: slug) : 1
+                if areaPages > 1 { for page in 2...areaPages { addAreaPage(slug, page) } }
+            }
         }
+        // `companies/x/index.html`, and an area's later pages, `areas/x/page/2/index.html`.
         for path in paths ?? [] {
             let parts = path.split(separator: "/")
-            guard parts.count == 3, parts[2] == "index.html", let type = ProfileType(folder: String(parts[0])),
+            guard parts.last == "index.html", parts.count >= 3, let type = ProfileType(folder: String(parts[0])),
                   let profile = directory.bySlug[String(parts[1])], profile.type == type else { continue }
-            addPage(type, profile.slug)
+            if parts.count == 3 {
+                addPage(type, profile.slug)
+            } else if type == .area, parts.count == 5, parts[2] == "page", let page = Int(parts[3]), page > 1,
+                      page <= directory.pageCount(ofArea: profile.slug) {
+                addAreaPage(profile.slug, page)
+            }
         }
         return jobs.sorted { $0.path < $1.path }
     }
@@ -112,7 +126,7 @@ public struct SiteRenderer: Sendable {
         let directory = context.directory
         let all = directory.profiles(of: type)
         let pages = ListPages.count(all.count)
-        let shown = min((page - 1) * ListPages.size, all.count)..<min(page * ListPages.size, all.count)
+        let shown = ListPages.range(page: page, of: all.count)
         let items = all[shown].map { profile -> [String: Any] in
             var card = context.card(profile)
             if type == .area { card["count"] = (directory.inArea[profile.slug] ?? []).count }
@@ -125,11 +139,8 @@ public struct SiteRenderer: Sendable {
             "count": all.count,
         ]
         if pages > 1 {
-            func neighbour(_ number: Int) -> Any {
-                (1...pages).contains(number) ? ["url": context.url(ListPages.path(type, page: number)), "number": number] as [String: Any] : false
-            }
-            values["pagination"] = ["page": page, "pages": pages, "first_item": shown.lowerBound + 1, "last_item": shown.upperBound,
-                                    "previous": neighbour(page - 1), "next": neighbour(page + 1)] as [String: Any]
+            values["pagination"] = pagination(page, of: pages, shown: shown, count: all.count, first: type.folder + "/",
+                                              label: "Pages of \(type.pluralLabel)", context)
         }
         if type == .partnership, page == 1, let network = context.networkContext() { values["network"] = network }
         let path = ListPages.path(type, page: page)
@@ -137,6 +148,17 @@ public struct SiteRenderer: Sendable {
         let html = templates.render("list", frame(context, title: title, description: type.listDescription, path: path,
             crumbs: [(type.pluralLabel, type.folder + "/")] + (page == 1 ? [] : [("Page \(page)", path)]), section: type, values))
         return OutputFile(path: path + "index.html", text: html)
+    }
+
+    /// The `pagination` values of page `page` of a list shown in pages (`ListPages`) whose
+    /// first page is at `first`, for `partials/pagination`; `label` names the navigation.
+    func pagination(_ page: Int, of pages: Int, shown: Range<Int>, count: Int, first: String, label: String,
+                    _ context: PageContext) -> [String: Any] {
+        func neighbour(_ number: Int) -> Any {
+            (1...pages).contains(number) ? ["url": context.url(ListPages.path(first, page: number)), "number": number] as [String: Any] : false
+        }
+        return ["page": page, "pages": pages, "first_item": shown.lowerBound + 1, "last_item": shown.upperBound, "count": count,
+                "label": label, "previous": neighbour(page - 1), "next": neighbour(page + 1)]
     }
 
     func organisation(_ profile: Profile, _ context: PageContext) -> String {
@@ -166,25 +188,49 @@ public struct SiteRenderer: Sendable {
             jsonLD: jsonLD(profile, context), ["profile": data]))
     }
 
-    func area(_ profile: Profile, _ context: PageContext) -> String {
+    /// An area's page: its own text, then its organisations and partnerships grouped by type,
+    /// 200 to a page (`ListPages`); the later pages (`areaPage`) list only the rest.
+    func area(_ profile: Profile, page: Int = 1, _ context: PageContext) -> String {
         let directory = context.directory
-        let members = (directory.inArea[profile.slug] ?? []).compactMap { directory.bySlug[$0] }
+        let all = directory.inArea[profile.slug] ?? []
+        let pages = ListPages.count(all.count)
+        let shown = ListPages.range(page: page, of: all.count)
+        let members = all[shown].compactMap { directory.bySlug[$0] }
+        let counts = directory.inAreaCounts[profile.slug] ?? [:]
         let groups = ProfileType.allCases.compactMap { type -> [String: Any]? in
             let items = members.filter { $0.type == type }
-            return items.isEmpty ? nil : ["title": type.pluralLabel, "count": items.count, "items": items.map(context.card)]
+            return items.isEmpty ? nil : ["title": type.pluralLabel, "count": counts[type] ?? items.count, "items": items.map(context.card)]
         }
-        let data: [String: Any] = [
+        let first = page == 1
+        var data: [String: Any] = [
             "title": profile.title,
-            "summary": profile.summary,
-            "body_html": context.bodyHTML(profile),
-            "synonyms": profile.synonyms,
-            "related": context.links(directory.relatedAreas[profile.slug] ?? []),
+            "url": context.url(profile.path),
+            "first_page": first,
             "groups": groups,
-            "count": members.count,
+            "count": all.count,
         ]
-        return templates.render("area", frame(context, title: profile.title, description: profile.summary, path: profile.path,
-            crumbs: [(ProfileType.area.pluralLabel, "areas/"), (profile.title, profile.path)], section: .area,
-            jsonLD: jsonLD(profile, context), ["area": data]))
+        if first {
+            data["summary"] = profile.summary
+            data["body_html"] = context.bodyHTML(profile)
+            data["synonyms"] = profile.synonyms
+            data["related"] = context.links(directory.relatedAreas[profile.slug] ?? [])
+        }
+        if pages > 1 {
+            data["pagination"] = pagination(page, of: pages, shown: shown, count: all.count, first: profile.path,
+                                            label: "Pages of \(profile.title)", context)
+        }
+        let path = ListPages.path(profile.path, page: page)
+        // A later page describes itself with the area's summary too, read so the preview
+        // renders it again after an edit to it (`SummaryPages`); the JSON-LD is the first page's.
+        return templates.render("area", frame(context, title: first ? profile.title : "\(profile.title), page \(page) of \(pages)",
+            description: first ? profile.summary : context.summary(of: profile), path: path,
+            crumbs: [(ProfileType.area.pluralLabel, "areas/"), (profile.title, profile.path)] + (first ? [] : [("Page \(page)", path)]),
+            section: .area, jsonLD: first ? jsonLD(profile, context) : nil, ["area": data]))
+    }
+
+    /// Page `page` (from 2) of an area's page.
+    func areaPage(_ profile: Profile, page: Int, _ context: PageContext) -> OutputFile {
+        OutputFile(path: ListPages.path(profile.path, page: page) + "index.html", text: area(profile, page: page, context))
     }
 
     func partnership(_ profile: Profile, _ context: PageContext) -> String {

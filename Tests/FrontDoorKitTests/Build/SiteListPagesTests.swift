@@ -4,6 +4,7 @@ import Testing
 
 /// A type with more profiles than a list page holds (`ListPages.size`) gets numbered pages,
 /// each linked from its neighbours and listed in the sitemap; a short list stays one page.
+/// An area's page lists its organisations the same way.
 @Suite("Build: long lists in pages")
 struct SiteListPagesTests {
     typealias Support = SiteTestSupport
@@ -13,19 +14,7 @@ struct SiteListPagesTests {
         defer { workspace.remove() }
         let content = try workspace.content("basic")
         let added = ListPages.size + 5
-        for number in 1...added {
-            let text = """
-                ---
-                title: Company \(String(format: "%03d", number))
-                summary: A company.
-                stage: startup
-                areas:
-                  - womens-health
-                ---
-                A company.
-                """
-            try Data(text.utf8).write(to: URL(fileURLWithPath: content + "/companies/company-\(number).md"))
-        }
+        try Support.addCompanies(added, inArea: "womens-health", to: content)
         let site = workspace.path("site")
         try Support.buildOK(content: content, output: site)
         let total = added + 1  // and Example Femtech
@@ -51,5 +40,40 @@ struct SiteListPagesTests {
         // A short list has one page and no page links.
         let trusts = try Support.text(site + "/trusts/index.html")
         #expect(!trusts.contains("class=\"pagination\"") && !FileManager.default.fileExists(atPath: site + "/trusts/page"))
+    }
+
+    @Test func anAreaWithManyOrganisationsListsThemInLinkedPages() throws {
+        let workspace = try Support.Workspace("area-pages")
+        defer { workspace.remove() }
+        let content = try workspace.content("basic")
+        try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
+        let site = workspace.path("site")
+        try Support.buildOK(content: content, output: site)
+        func cards(_ html: String) -> Int { html.components(separatedBy: "<li class=\"card").count - 1 }
+        func count(_ text: String, in html: String) -> Int { html.components(separatedBy: text).count - 1 }
+
+        let first = try Support.text(site + "/areas/womens-health/index.html")
+        let total = cards(first) + cards(try Support.text(site + "/areas/womens-health/page/2/index.html"))
+        #expect(total > ListPages.size && total <= 2 * ListPages.size)
+        #expect(cards(first) == ListPages.size)
+        #expect(first.contains("<div class=\"prose\">"), "the first page has the area's own text")
+        #expect(first.contains("Showing 1 to \(ListPages.size) of \(total): page 1 of 2."))
+        #expect(first.contains("href=\"/frontdoor/areas/womens-health/page/2/\" rel=\"next\""))
+        #expect(first.contains("application/ld+json"))
+
+        let second = try Support.text(site + "/areas/womens-health/page/2/index.html")
+        #expect(second.contains("<title>Women&#39;s health, page 2 of 2"), "\(second.prefix(600))")
+        #expect(!second.contains("<div class=\"prose\">") && !second.contains("application/ld+json"))
+        #expect(second.contains("href=\"/frontdoor/areas/womens-health/\" rel=\"prev\""))
+        // The groups are in type order across the pages: the companies come last, and their
+        // heading counts all of them on each page it appears on.
+        let companies = 1 + ListPages.size
+        #expect(count("<h2 class=\"group-heading\">Companies (\(companies))</h2>", in: first + second) == 2)
+        #expect(!second.contains("Institutions ("))
+        #expect(!FileManager.default.fileExists(atPath: site + "/areas/womens-health/page/3/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/areas/mental-health/page"))
+
+        let sitemap = try Support.text(site + "/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/frontdoor/areas/womens-health/page/2/</loc>"))
     }
 }

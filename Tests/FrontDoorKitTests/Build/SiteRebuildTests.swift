@@ -124,6 +124,42 @@ struct SiteRebuildTests {
         #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
     }
 
+    @Test func aSummaryEditRewritesTheLaterPageOfAnAreaThatShowsIt() throws {
+        let workspace = try Support.Workspace("rebuild-area-pages")
+        defer { workspace.remove() }
+        let content = try workspace.content()
+        try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
+        let output = workspace.path("site")
+        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
+        #expect(try builder.build().written)
+        let secondPage = "areas/womens-health/page/2/index.html"
+        #expect(FileManager.default.fileExists(atPath: output + "/" + secondPage))
+
+        // The last company's card is on the area's second page.
+        let company = content + "/companies/company-\(ListPages.size).md"
+        let text = try String(contentsOfFile: company, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "summary: A company.", with: "summary: A company that makes kits.").utf8)
+            .write(to: URL(fileURLWithPath: company))
+        #expect(try builder.build(changedContent: ["companies/company-\(ListPages.size).md"]).written)
+        let pages = try #require(builder.lastRewrittenPages)
+        #expect(pages.contains(secondPage) && !pages.contains("areas/womens-health/index.html"), "\(pages)")
+
+        // The area's own summary describes its later pages too.
+        let area = content + "/areas/womens-health.md"
+        let areaText = try String(contentsOfFile: area, encoding: .utf8)
+        let summary = try #require(areaText.split(separator: "\n").first { $0.hasPrefix("summary: ") })
+        try Data(areaText.replacingOccurrences(of: summary, with: summary + " And more.").utf8).write(to: URL(fileURLWithPath: area))
+        #expect(try builder.build(changedContent: ["areas/womens-health.md"]).written)
+        #expect(try #require(builder.lastRewrittenPages).contains(secondPage))
+
+        try builder.refreshDerivedFiles()
+        let fresh = workspace.path("fresh")
+        try Support.buildOK(content: content, output: fresh)
+        let rebuilt = try Support.snapshot(output)
+        let freshSite = try Support.snapshot(fresh)
+        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+    }
+
     @Test func aFrontMatterEditChecksTheFileAgain() throws {
         let (workspace, content, output, builder) = try Self.builtPreview("rebuild-check")
         defer { workspace.remove() }

@@ -62,6 +62,24 @@ enum SiteTestSupport {
         }
     }
 
+
+    /// Writes `count` minimal companies in `area` (`companies/company-N.md`, titled
+    /// `Company 001` and on), for lists long enough to be split into pages (`ListPages`).
+    static func addCompanies(_ count: Int, inArea area: String, to content: String) throws {
+        for number in 1...count {
+            let text = """
+                ---
+                title: Company \(String(format: "%03d", number))
+                summary: A company.
+                stage: startup
+                areas:
+                  - \(area)
+                ---
+                A company.
+                """
+            try Data(text.utf8).write(to: URL(fileURLWithPath: content + "/companies/company-\(number).md"))
+        }
+    }
     /// Copies every file below `source` into `destination`, merging folders and replacing files.
     static func copyTree(_ source: URL, into destination: URL) throws {
         let fileManager = FileManager.default

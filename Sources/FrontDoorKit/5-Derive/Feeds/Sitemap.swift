@@ -1,6 +1,7 @@
 /// `sitemap.xml`: every page, with `lastmod` from a profile's `updated` (or signed) date.
 public enum Sitemap {
-    /// The home, search and match pages, each type's list and every published profile.
+    /// The home, search and match pages, each type's list and every published profile, with
+    /// the later pages of the lists and of the areas.
     public static func file(_ directory: Directory) -> OutputFile {
         var pages: [(path: String, lastmod: String?)] = [("", nil), ("search/", nil), ("match/", nil)]
         for type in ProfileType.allCases {
@@ -9,6 +10,9 @@ public enum Sitemap {
             }
             for profile in directory.profiles(of: type) {
                 pages.append((profile.path, profile.updated ?? profile.signed))
+                // An area's later pages (`ListPages`).
+                let areaPages = type == .area ? directory.pageCount(ofArea: profile.slug) : 1
+                if areaPages > 1 { pages += (2...areaPages).map { (ListPages.path(profile.path, page: $0), nil) } }
             }
         }
         return build(pages: pages, origin: directory.config.origin)
