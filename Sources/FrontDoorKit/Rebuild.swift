@@ -42,6 +42,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// at the next rebuild, so an edit refused for a problem is not skipped once another
     /// file changes.
     private var pendingEdits: Set<String> = []
+    /// Counts the builds written, so a refresh of the derived files made from an earlier one
+    /// is not written over a later one's.
+    private var generation = 0
+    /// Set when the preview stops: a refresh still being made writes nothing.
+    private var closed = false
     private let lock = NSLock()
 
     public init(options: BuildOptions) {
@@ -65,20 +70,45 @@ public final class IncrementalBuilder: @unchecked Sendable {
             // Not written: the next edit may fix the content, and gets a whole build too.
             state = report.written ? report.state : nil
             derivedStale = false
+            if report.written { generation += 1 }
             return report
         }
     }
 
+    /// The derived files of one written build, made by `derivedRefresh()`.
+    struct DerivedRefresh {
+        let generation: Int
+        let files: [OutputFile]
+    }
+
     /// Rewrites the search index, sitemap, feeds and exports after fast rebuilds.
-    /// Returns how many files changed.
+    /// Returns how many files changed: none when a build came while they were being made
+    /// (the caller refreshes again) or nothing was stale.
     @discardableResult
     public func refreshDerivedFiles() throws -> Int {
+        guard let refresh = derivedRefresh() else { return 0 }
+        return try write(refresh)
+    }
+
+    /// The derived files of the last written build, made outside the lock: at 10,000 profiles
+    /// making them takes about 2 s, and an edit saved meanwhile is rebuilt at once instead of
+    /// waiting for them. Nil when nothing is stale.
+    func derivedRefresh() -> DerivedRefresh? {
+        guard let (directory, matches, generation) = lock.withLock({ () -> (Directory, MatchResults, Int)? in
+            guard let state, derivedStale, !closed else { return nil }
+            return (state.directory, state.matches, generation)
+        }) else { return nil }
+        return DerivedRefresh(generation: generation, files: SiteDeriver().derive(directory, matches: matches))
+    }
+
+    /// Writes a refresh's files, unless a build was written after the one they were made from.
+    func write(_ refresh: DerivedRefresh) throws -> Int {
         try lock.withLock {
-            guard let state, derivedStale else { return 0 }
+            guard let state, derivedStale, !closed, refresh.generation == generation else { return 0 }
             derivedStale = false
             var changed = 0
             var made: Set<String> = []
-            for file in SiteDeriver().derive(state.directory, matches: state.matches) {
+            for file in refresh.files {
                 made.insert(file.path)
                 let target = state.options.output + "/" + file.path
                 if StagingFolder.sameBytes(atPath: target, as: file.data) { continue }
@@ -92,6 +122,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
             self.state?.derivedPaths = made
             return changed
         }
+    }
+
+    /// Stops the refreshes: one still being made writes nothing (the preview is stopping and
+    /// its folder is about to be removed).
+    public func close() {
+        lock.withLock { closed = true }
     }
 
     /// Nil when an edit needs a whole build.
@@ -182,6 +218,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.timings = [StepTiming(step: "rebuild edits", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)]
         self.state = state
         derivedStale = true
+        generation += 1
         pendingEdits = []
         lastRewrittenPages = jobs.map(\.path).sorted()
         return report

@@ -13,6 +13,10 @@ actor PreviewBuilder {
     private(set) var generation = 0
     /// Made at the first build, when the address (part of the base URL) is known.
     private var incremental: IncrementalBuilder?
+    /// The refresh of the search index, feeds and exports running after a fast rebuild, and
+    /// whether another rebuild has asked for one since it began.
+    private var refreshing: Task<Void, Never>?
+    private var refreshWanted = false
     private lazy var contentRoot = URL(fileURLWithPath: options.content).standardizedFileURL.path + "/"
 
     init(options: PreviewOptions, output: String, broadcaster: ReloadBroadcaster, onEvent: @escaping @Sendable (PreviewEvent) -> Void) {
@@ -47,8 +51,9 @@ actor PreviewBuilder {
             let warnings = report.diagnostics.filter { $0.severity == .warning }
             await broadcaster.publish(PreviewState(generation: generation, ok: true, diagnostics: warnings))
             onEvent(.built(pages: report.pages, seconds: seconds, changed: changedList, warnings: warnings))
-            // After a body-only rebuild the search index and feeds follow, off the reload's path.
-            _ = await Task.detached(priority: .utility) { try? builder.refreshDerivedFiles() }.value
+            // After a fast rebuild the search index and feeds follow, off the reload's path and
+            // without holding up the next edit (`IncrementalBuilder.derivedRefresh`).
+            refreshDerivedFiles(builder)
         case .success(let report):
             await broadcaster.publish(PreviewState(generation: generation, ok: false, diagnostics: report.diagnostics))
             onEvent(.failed(diagnostics: report.diagnostics, changed: changedList))
@@ -57,5 +62,23 @@ actor PreviewBuilder {
             await broadcaster.publish(PreviewState(generation: generation, ok: false, diagnostics: [diagnostic]))
             onEvent(.crashed(message: "\(error)"))
         }
+    }
+
+    /// One refresh at a time; edits saved while one runs get one more after it, not one each.
+    private func refreshDerivedFiles(_ builder: IncrementalBuilder) {
+        refreshWanted = true
+        guard refreshing == nil else { return }
+        refreshing = Task {
+            while refreshWanted {
+                refreshWanted = false
+                _ = await Task.detached(priority: .utility) { try? builder.refreshDerivedFiles() }.value
+            }
+            refreshing = nil
+        }
+    }
+
+    /// On shutdown: a refresh still running writes nothing into the folder being removed.
+    func stop() {
+        incremental?.close()
     }
 }

@@ -97,6 +97,7 @@ struct PreviewSession: Service {
             watcher.stop()
         }
         heartbeat.cancel()
+        await builder.stop()
         await broadcaster.close()
     }
 }

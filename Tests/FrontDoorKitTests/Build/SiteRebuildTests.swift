@@ -160,6 +160,31 @@ struct SiteRebuildTests {
         #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
     }
 
+    @Test func aRefreshMadeBeforeTheNextEditIsNotWrittenOverIt() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-refresh")
+        defer { workspace.remove() }
+        try Self.edit(content, "## Product", "## Product\n\nA sentence about zebrafish telemetry.")
+        #expect(try builder.build(changedContent: [Self.company]).written)
+        // The search index is made from this edit, while the next one is saved and rebuilt.
+        let early = try #require(builder.derivedRefresh())
+        try Self.edit(content, "zebrafish telemetry", "axolotl telemetry")
+        #expect(try builder.build(changedContent: [Self.company]).written)
+        #expect(try builder.write(early) == 0, "made from the first edit, it would hide the second from search")
+        #expect(try builder.refreshDerivedFiles() > 0)
+
+        let fresh = workspace.path("fresh")
+        try Support.buildOK(content: content, output: fresh)
+        let rebuilt = try Support.snapshot(output)
+        let freshSite = try Support.snapshot(fresh)
+        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+
+        // Once the preview stops, a refresh writes nothing into the folder it removes.
+        try Self.edit(content, "axolotl telemetry", "newt telemetry")
+        #expect(try builder.build(changedContent: [Self.company]).written)
+        builder.close()
+        #expect(try builder.refreshDerivedFiles() == 0)
+    }
+
     @Test func aFrontMatterEditChecksTheFileAgain() throws {
         let (workspace, content, output, builder) = try Self.builtPreview("rebuild-check")
         defer { workspace.remove() }
