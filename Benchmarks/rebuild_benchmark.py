@@ -10,8 +10,8 @@ X ms" line, and puts the file back after each:
 
 - body: a sentence added to a company's Markdown body;
 - company website: a company's website set, which only its own page shows;
-- company summary: a word of a company's summary changed (its card and its rows on the
-  match pages show it);
+- company summary: a word of a company's summary changed (its cards show it: its type's
+  list, its areas' pages, its partnerships);
 - partner summary: the same for a trust, whose rows are on every match page of its areas;
 - title: a company renamed, which changes orders and so is a whole build.
 

@@ -94,8 +94,9 @@ extension SiteRenderer {
         }
         let companies = allCompanies.prefix(Self.companiesShown).compactMap { directory.bySlug[$0] }
             .map { company -> [String: Any] in
+                // No summary: the row names the company and what it seeks, and a summary here
+                // would put every match page of its areas among the pages its edits re-render.
                 var item = context.link(company)
-                item["summary"] = context.summary(of: company)
                 item["seeks"] = context.capabilities(company.seeks)
                 item["maturity_label"] = company.maturity.map(ContentSchema.choiceLabel) ?? false
                 if let html = context.rendered.html("match-company", for: company.slug, values: { item }) { item["company_html"] = html }

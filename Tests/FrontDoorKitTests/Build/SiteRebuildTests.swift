@@ -90,12 +90,14 @@ struct SiteRebuildTests {
                      "partnerships/example-network-pilot/index.html"] {
             #expect(pages.contains(page), "\(page) is not in \(pages)")
         }
-        // The trust's page names the company among the companies interested in it, and shows
-        // no summary of it: it is not rendered again.
-        let trustPage = try String(contentsOfFile: output + "/trusts/example-hospitals/index.html", encoding: .utf8)
-        #expect(trustPage.contains("/companies/example-femtech/"))
-        #expect(!pages.contains("trusts/example-hospitals/index.html") && !pages.contains("trusts/index.html")
-                && !pages.contains("404.html"), "\(pages)")
+        // The trust's page names the company among the companies interested in it, and the
+        // area's match page among the companies working in it; neither shows its summary, so
+        // neither is rendered again.
+        for page in ["trusts/example-hospitals/index.html", "match/womens-health/index.html"] {
+            #expect(try String(contentsOfFile: output + "/" + page, encoding: .utf8).contains("/companies/example-femtech/"))
+            #expect(!pages.contains(page), "\(page) is in \(pages)")
+        }
+        #expect(!pages.contains("trusts/index.html") && !pages.contains("404.html"), "\(pages)")
         #expect(try builder.refreshDerivedFiles() > 0, "the search index and the exports read summaries")
         let after = try Self.modificationTimes(output)
         let rewritten = Set(after.filter { before[$0.key] != $0.value }.keys)
