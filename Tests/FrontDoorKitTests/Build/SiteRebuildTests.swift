@@ -25,6 +25,18 @@ struct SiteRebuildTests {
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: URL(fileURLWithPath: path))
     }
 
+    /// The preview's site must be byte for byte what a fresh build of the same content gives.
+    @discardableResult
+    private static func expectSameAsFreshBuild(_ workspace: Support.Workspace, content: String, output: String,
+                                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Support.Snapshot {
+        let fresh = workspace.path("fresh")
+        try Support.buildOK(content: content, output: fresh)
+        let rebuilt = try Support.snapshot(output)
+        let freshSite = try Support.snapshot(fresh)
+        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))", sourceLocation: sourceLocation)
+        return rebuilt
+    }
+
     /// A copy of the basic fixture, built once by a preview builder, ready for edits.
     private static func builtPreview(_ name: String) throws -> (Support.Workspace, content: String, output: String, IncrementalBuilder) {
         let workspace = try Support.Workspace(name)
@@ -55,11 +67,7 @@ struct SiteRebuildTests {
         #expect(!rewritten.contains("index.html") && !rewritten.contains("companies/index.html"), "\(rewritten)")
 
         // The result is byte for byte what a fresh build of the edited content gives.
-        let fresh = workspace.path("fresh")
-        try Support.buildOK(content: content, output: fresh)
-        let rebuilt = try Support.snapshot(output)
-        let freshSite = try Support.snapshot(fresh)
-        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+        let rebuilt = try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
         #expect(rebuilt != beforeSite)
     }
 
@@ -69,9 +77,7 @@ struct SiteRebuildTests {
         try Self.edit(content, "title: Example Femtech Ltd", "title: Renamed Femtech Ltd")
         #expect(try builder.build(changedContent: [Self.company]).written)
         #expect(builder.lastRewrittenPages == nil)
-        let fresh = workspace.path("fresh")
-        try Support.buildOK(content: content, output: fresh)
-        #expect(try Support.snapshot(output) == (try Support.snapshot(fresh)))
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
     @Test func aSummaryEditRewritesThePagesThatShowItAndEndsEqualToAFreshBuild() throws {
@@ -104,11 +110,7 @@ struct SiteRebuildTests {
         #expect(rewritten.isSuperset(of: pages))
         #expect(!rewritten.contains("trusts/index.html"))
 
-        let fresh = workspace.path("fresh")
-        try Support.buildOK(content: content, output: fresh)
-        let rebuilt = try Support.snapshot(output)
-        let freshSite = try Support.snapshot(fresh)
-        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
     @Test func anEditToWhatOnlyItsPageShowsRewritesOnlyItsPage() throws {
@@ -119,11 +121,7 @@ struct SiteRebuildTests {
         #expect(try builder.build(changedContent: [Self.company]).written)
         #expect(builder.lastRewrittenPages == ["companies/example-femtech/index.html"])
         try builder.refreshDerivedFiles()
-        let fresh = workspace.path("fresh")
-        try Support.buildOK(content: content, output: fresh)
-        let rebuilt = try Support.snapshot(output)
-        let freshSite = try Support.snapshot(fresh)
-        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
     @Test func aSummaryEditRewritesTheLaterPageOfAnAreaThatShowsIt() throws {
@@ -155,11 +153,7 @@ struct SiteRebuildTests {
         #expect(try #require(builder.lastRewrittenPages).contains(secondPage))
 
         try builder.refreshDerivedFiles()
-        let fresh = workspace.path("fresh")
-        try Support.buildOK(content: content, output: fresh)
-        let rebuilt = try Support.snapshot(output)
-        let freshSite = try Support.snapshot(fresh)
-        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
     @Test func aRefreshMadeBeforeTheNextEditIsNotWrittenOverIt() throws {
@@ -174,11 +168,7 @@ struct SiteRebuildTests {
         #expect(try builder.write(early) == 0, "made from the first edit, it would hide the second from search")
         #expect(try builder.refreshDerivedFiles() > 0)
 
-        let fresh = workspace.path("fresh")
-        try Support.buildOK(content: content, output: fresh)
-        let rebuilt = try Support.snapshot(output)
-        let freshSite = try Support.snapshot(fresh)
-        #expect(rebuilt == freshSite, "\(rebuilt.difference(from: freshSite))")
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
 
         // Once the preview stops, a refresh writes nothing into the folder it removes.
         try Self.edit(content, "axolotl telemetry", "newt telemetry")
@@ -228,9 +218,7 @@ struct SiteRebuildTests {
         try Self.edit(content, "See [our partner](/trusts/no-such-trust/).", "See our partner.")
         #expect(try builder.build(changedContent: [Self.company]).written)
         try builder.refreshDerivedFiles()
-        let fresh = workspace.path("fresh")
-        try Support.buildOK(content: content, output: fresh)
-        #expect(try Support.snapshot(output) == (try Support.snapshot(fresh)))
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
     @Test func aWebsiteOnTheSitesOwnAddressThatLeadsNowhereFailsAsAWholeBuildWould() throws {
