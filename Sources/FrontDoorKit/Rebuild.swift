@@ -29,7 +29,8 @@ struct BuildState: Sendable {
 ///   (`displayChange`: website, email, founded, updated, tags, aliases, synonyms, priorities,
 ///   ods, ukprn, companies_house, stage), re-renders the profile's own page;
 /// - an edit to the summary re-renders the profile's own page and every page that shows the
-///   summary (`SummaryPages`): its cards, its rows on the match pages, an area's match pages.
+///   summary (`SummaryPages`): its cards, a partner's rows on the match pages, an area's
+///   match pages and the later pages of its own.
 /// References, matching and every order read none of those keys, so they stand.
 /// The search index, feeds and exports, which read bodies and those keys, are brought up to
 /// date by `refreshDerivedFiles()` afterwards. Any other change (other front matter, a new or

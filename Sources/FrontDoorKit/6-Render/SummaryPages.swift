@@ -4,10 +4,11 @@ import Foundation
 /// preview's rebuilds: after an edit to a summary, these are the pages to render again.
 ///
 /// The summary is the one key of a profile's front matter that other pages show and that
-/// changes nothing else (its card, its rows on the match pages, an area's match pages; see
-/// `IncrementalBuilder.displayChange`). Every such use reads it through
-/// `PageContext.summary(of:)`, which notes the profile on the page being rendered. Templates
-/// only see what the context gives them, so a site's own templates are covered too.
+/// changes nothing else (its card, a partner's rows on the match pages, an area's match pages
+/// and the later pages of its own; see `IncrementalBuilder.displayChange`). Every such use
+/// reads it through `PageContext.summary(of:)`, which notes the profile on the page being
+/// rendered. Templates only see what the context gives them, so a site's own templates are
+/// covered too.
 ///
 /// A class, recorded into in place: the preview's state holds it, and copying it at each
 /// rebuild cost more than rendering a page. Recorded into under the builder's lock, or from
