@@ -54,6 +54,19 @@ def test_page_has_no_axe_violations(shared_driver, server, name, scheme):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
+def test_later_pages_of_long_lists_have_no_axe_violations(shared_driver, large_server, large_site_dir, scheme):
+    """A type's list and an area's page continue 200 to a page, with previous and next links;
+    the bundled directory has no list that long, the generated large site (2,100 profiles) does."""
+    areas = sorted(page.parents[2].name for page in (large_site_dir / "areas").glob("*/page/2/index.html"))
+    assert areas, "no area of the large site has a second page"
+    emulate(shared_driver, scheme)
+    for path in ["companies/page/2/", f"areas/{areas[0]}/page/2/"]:
+        shared_driver.get(large_server.url(path))
+        wait(shared_driver, lambda d: d.find_element(By.CSS_SELECTOR, "nav.pagination a[rel=prev]"), "no link to the previous page")
+        assert_accessible(shared_driver, f"{path} ({scheme})")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_search_with_results_has_no_axe_violations(shared_driver, server, scheme):
     emulate(shared_driver, scheme)
     shared_driver.get(server.url("search/?q=menopause&type=company"))
