@@ -154,7 +154,7 @@ def main():
                 saved.append(round((serve.arrived[seen - 1] - before) * 1000))
                 rewritten.append(pages)
                 # Put back 0.3 s later, and the next edit 0.3 s after that: as an editor saving
-                # again soon, while the search index and exports of the last edit are being made.
+                # again soon (serve makes the search index and exports once edits pause).
                 time.sleep(0.3)
                 path.write_text(original, encoding="utf-8")
                 _, _, seen = serve.next_build(seen, timeout=600)
@@ -169,8 +169,8 @@ def main():
     lines = [f"# Preview rebuilds at {args.size:,} profiles", "",
              f"`python3 Benchmarks/rebuild_benchmark.py --size {args.size} --edits {args.edits}`, "
              f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores. Times are what `frontdoor serve` printed.", "",
-             "Saved to built: from writing the file to serve's line, so with the watcher's 40 ms quiet spell; each edit "
-             "comes 0.3 s after the last was put back, while that one's search index and exports are being made.", "",
+             "Saved to built: from writing the file to serve's line, so with the watcher's 40 ms quiet spell. Each edit "
+             "comes 0.3 s after the last was put back, as when an editor saves again soon.", "",
              "| edit | median ms | each, ms | saved to built, median ms | each, ms | pages rewritten |",
              "|---|---:|---|---:|---|---|"]
     for kind, times, saved, rewritten in results:

@@ -64,13 +64,20 @@ actor PreviewBuilder {
         }
     }
 
-    /// One refresh at a time; edits saved while one runs get one more after it, not one each.
+    /// How long the edits must pause before the search index and exports are made again.
+    static let refreshPause: Duration = .milliseconds(500)
+
+    /// One refresh at a time, once the edits pause; edits saved while one runs get one more
+    /// after it, not one each. Made while the next edit is saved, a refresh would be thrown
+    /// away, and it would share the two cores with that edit's rebuild.
     private func refreshDerivedFiles(_ builder: IncrementalBuilder) {
         refreshWanted = true
         guard refreshing == nil else { return }
         refreshing = Task {
             while refreshWanted {
                 refreshWanted = false
+                try? await Task.sleep(for: Self.refreshPause)
+                if refreshWanted { continue }  // another edit came meanwhile: wait for its pause
                 _ = await Task.detached(priority: .utility) { try? builder.refreshDerivedFiles() }.value
             }
             refreshing = nil
