@@ -229,28 +229,29 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// else changed (a whole build); otherwise whether the summary changed, which other pages
     /// show too (`PageContext.summary(of:)`), rather than only keys its own page shows.
     static func displayChange(from old: Profile, to new: Profile) -> Bool? {
-        var shown = new
-        shown.summary = old.summary
-        shown.website = old.website
-        shown.email = old.email
-        shown.founded = old.founded
-        shown.updated = old.updated
-        shown.tags = old.tags
-        shown.aliases = old.aliases
-        shown.synonyms = old.synonyms
-        shown.priorities = old.priorities
-        shown.ods = old.ods
-        shown.ukprn = old.ukprn
-        shown.companiesHouse = old.companiesHouse
-        shown.stage = old.stage
-        var unshown = shown
-        // Where things sit in the file, and the body, are not what other pages show.
-        unshown.summaryPosition = old.summaryPosition
-        unshown.referencePositions = old.referencePositions
-        unshown.body = old.body
-        unshown.bodyLine = old.bodyLine
-        unshown.links = old.links
-        guard unshown == old else { return nil }
+        // The new profile with every key that only changes what pages show put back as it was:
+        // equal to the old one when nothing else changed.
+        var rest = new
+        rest.summary = old.summary
+        rest.website = old.website
+        rest.email = old.email
+        rest.founded = old.founded
+        rest.updated = old.updated
+        rest.tags = old.tags
+        rest.aliases = old.aliases
+        rest.synonyms = old.synonyms
+        rest.priorities = old.priorities
+        rest.ods = old.ods
+        rest.ukprn = old.ukprn
+        rest.companiesHouse = old.companiesHouse
+        rest.stage = old.stage
+        // Where things sit in the file, and the body, are not what other pages show either.
+        rest.summaryPosition = old.summaryPosition
+        rest.referencePositions = old.referencePositions
+        rest.body = old.body
+        rest.bodyLine = old.bodyLine
+        rest.links = old.links
+        guard rest == old else { return nil }
         return old.summary != new.summary
     }
 

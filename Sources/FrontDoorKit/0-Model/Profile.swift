@@ -61,7 +61,10 @@ public struct Profile: Sendable, Hashable {
     }
 
     /// The site-relative URL path, without the base path: `companies/slug/`.
-    public var path: String { "\(type.folder)/\(slug)/" }
+    public var path: String { Self.path(type, slug) }
+
+    /// The site path of the page of a profile of this type and slug.
+    public static func path(_ type: ProfileType, _ slug: String) -> String { "\(type.folder)/\(slug)/" }
 }
 
 public struct Location: Sendable, Hashable {

@@ -12,7 +12,7 @@ import Foundation
 /// The fragments kept are capped at `budget` bytes; past it, a fragment is rendered each time
 /// it is shown, as without the cache. At 10,000 profiles all of them fit; the cap keeps the
 /// cache from growing with the directory at national scale, where the build must stay under
-/// 1 GiB (at 100,000 profiles it peaks at 936 MiB, while links are checked).
+/// 1 GiB (at 100,000 profiles it peaks at 859 MiB, while links are checked).
 final class RenderedPartials: @unchecked Sendable {
     static let budget = 48 << 20
     private let templates: TemplateSet?

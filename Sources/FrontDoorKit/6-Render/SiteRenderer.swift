@@ -44,10 +44,10 @@ public struct SiteRenderer: Sendable {
         // The job holds the slug, not a copy of the profile: at 100,000 profiles the copies
         // held by the listed jobs were a tenth of the memory before rendering.
         func addPage(_ type: ProfileType, _ slug: String) {
-            add("\(type.folder)/\(slug)/index.html") { page(for: context.directory.bySlug[slug]!, context) }
+            add(Profile.path(type, slug) + "index.html") { page(for: context.directory.bySlug[slug]!, context) }
         }
         func addAreaPage(_ slug: String, _ page: Int) {
-            add(ListPages.path("areas/\(slug)/", page: page) + "index.html") { areaPage(context.directory.bySlug[slug]!, page: page, context) }
+            add(ListPages.path(Profile.path(.area, slug), page: page) + "index.html") { areaPage(context.directory.bySlug[slug]!, page: page, context) }
         }
         for type in ProfileType.allCases {
             let profiles = directory.profiles(of: type)
