@@ -269,7 +269,7 @@ def empty_trash(trash):
         shutil.rmtree(trash)
 
 
-TIMING_LINE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) ms(?:\s+peak\s+(\d+) MiB)?(?:\s+now\s+(\d+) MiB)?$")
+TIMING_LINE = re.compile(r"^  (\S.*?)\s+(\d+(?:\.\d+)?) ms(?:\s+peak\s+(\d+) MiB)?(?:\s+now\s+(\d+) MiB)?(?:\s+cpu\s+(\d+(?:\.\d+)?) ms)?$")
 BUILT_LINE = re.compile(r"Built (\d+) pages \((\d+) files\) from (\d+) profiles")
 
 
@@ -286,6 +286,8 @@ def parse_frontdoor(run):
     run["steps_ms"] = {m.group(1): float(m.group(2)) for m in steps}
     # The process's peak memory when each step ended: where memory grows.
     run["steps_peak_mib"] = {m.group(1): int(m.group(3)) for m in steps if m.group(3)}
+    # CPU time against wall time: how much of each step kept both cores busy.
+    run["steps_cpu_ms"] = {m.group(1): float(m.group(5)) for m in steps if m.group(5)}
     m = BUILT_LINE.search(run["stdout"])
     if m:
         run["reported_pages"], run["reported_files"], run["reported_profiles"] = map(int, m.groups())
@@ -470,14 +472,17 @@ def report(results, info, args, done=True):
     for r in fd_ok:
         steps += [k for k in r["frontdoor"]["median_steps_ms"] if k not in steps]
     if steps:
-        L += ["FrontDoor's steps in its median full build (`--timings`): ms, and in brackets the process's "
-              "peak memory in MiB when the step ended (where memory grows):", "",
+        L += ["FrontDoor's steps in its median full build (`--timings`): wall ms / CPU ms (all threads; twice the "
+              "wall time is both cores busy), and in brackets the process's peak memory in MiB when the step "
+              "ended (where memory grows):", "",
               "| step | " + " | ".join(fmt_n(r["n"]) for r in fd_ok) + " |",
               "|---|" + "---:|" * len(fd_ok)]
 
         def cell(r, k):
             peak = r["frontdoor"].get("median_steps_peak_mib", {}).get(k)
-            return f"{r['frontdoor']['median_steps_ms'].get(k, 0):,.1f}" + (f" ({peak:,})" if peak is not None else "")
+            cpu = r["frontdoor"].get("median_steps_cpu_ms", {}).get(k)
+            return (f"{r['frontdoor']['median_steps_ms'].get(k, 0):,.1f}" + (f" / {cpu:,.0f}" if cpu is not None else "")
+                    + (f" ({peak:,})" if peak is not None else ""))
         for k in steps:
             L.append(f"| {k} | " + " | ".join(cell(r, k) for r in fd_ok) + " |")
         L.append("")
@@ -585,6 +590,7 @@ def measure_size(n, args, work, binary, results):
         if tool == "frontdoor":
             row[tool]["median_steps_ms"] = med.get("steps_ms", {})
             row[tool]["median_steps_peak_mib"] = med.get("steps_peak_mib", {})
+            row[tool]["median_steps_cpu_ms"] = med.get("steps_cpu_ms", {})
             row[tool]["reported_pages"] = med.get("reported_pages")
             row[tool]["reported_files"] = med.get("reported_files")
             row[tool]["rebuild_median_steps_ms"] = median_run(t["rebuild"]).get("steps_ms", {})

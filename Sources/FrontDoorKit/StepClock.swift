@@ -10,12 +10,17 @@ public struct StepTiming: Sendable {
     /// The resident set size when the step ended (Linux `VmRSS`): what the step left held,
     /// where the peak also shows what it held for a while and let go.
     public var residentBytes: Int?
+    /// CPU time of all the process's threads during the step: against `seconds` it tells how
+    /// much of the step ran in parallel (two cores busy throughout: twice the wall time).
+    public var cpuSeconds: Double?
 
-    public init(step: String, seconds: Double, peakBytes: Int? = PeakMemory.current(), residentBytes: Int? = PeakMemory.resident()) {
+    public init(step: String, seconds: Double, peakBytes: Int? = PeakMemory.current(), residentBytes: Int? = PeakMemory.resident(),
+                cpuSeconds: Double? = nil) {
         self.step = step
         self.seconds = seconds
         self.peakBytes = peakBytes
         self.residentBytes = residentBytes
+        self.cpuSeconds = cpuSeconds
     }
 }
 
@@ -34,16 +39,28 @@ struct StepClock {
         let existing = adding ? steps.firstIndex { $0.step == name } : nil
         progress?(BuildProgress(step: name))
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = ProcessorTime.seconds()
         let result = try work()
-        let turn = StepTiming(step: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        let turn = StepTiming(step: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                              cpuSeconds: ProcessorTime.seconds() - cpuStart)
         if let existing {
             steps[existing].seconds += turn.seconds
+            steps[existing].cpuSeconds = (steps[existing].cpuSeconds ?? 0) + (turn.cpuSeconds ?? 0)
             steps[existing].peakBytes = turn.peakBytes
             steps[existing].residentBytes = turn.residentBytes
         } else {
             steps.append(turn)
         }
         return result
+    }
+}
+
+/// CPU time used by the whole process so far, user and system, all threads.
+enum ProcessorTime {
+    static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }
 

@@ -34,7 +34,8 @@ struct Build: ParsableCommand {
             for step in report.timings {
                 printError("  " + step.step.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", step.seconds * 1000)
                            + (step.peakBytes.map { String(format: "   peak %6.0f MiB", Double($0) / 1_048_576) } ?? "")
-                           + (step.residentBytes.map { String(format: "   now %6.0f MiB", Double($0) / 1_048_576) } ?? "") + "\n")
+                           + (step.residentBytes.map { String(format: "   now %6.0f MiB", Double($0) / 1_048_576) } ?? "")
+                           + (step.cpuSeconds.map { String(format: "   cpu %8.1f ms", $0 * 1000) } ?? "") + "\n")
             }
         }
         let seconds = Date().timeIntervalSince(start)

@@ -64,7 +64,8 @@ struct LinkCheckTests {
         "/fd/search/?q=a#results", "/fd/sitemap.xml", "/fd/partnerships/feed.xml", "/fd/assets/logos/Lab%20logo%20%232.svg",
         "/fd/static/style.1234abcd.css", "./", ".", "../", "..", "../../", "../acme/", "../../search/", "../../sitemap.xml",
         "index.html", "?q=x", "", "#top", "https://example.org/fd/companies/acme/", "HTTP://EXAMPLE.ORG/fd/", "//example.org/fd/",
-        "https://example.org/fd", "/fd/x/../companies/", "/fd/%63ompanies/", " /fd/companies/ ",
+        "https://example.org/fd", "/fd/x/../companies/", "/fd/%63ompanies/", " /fd/companies/ ", "/fd/./companies/acme/",
+        "/fd/companies/acme/.", "/fd/static/style.1234abcd.css?v=1",
     ])
     func linksThatResolve(_ href: String) {
         let target = checker.target(of: href, onPage: page)
@@ -76,7 +77,8 @@ struct LinkCheckTests {
         ("../nope/", "companies/nope", true), ("nope", "companies/acme/nope", false), ("../../../up/", nil, true),
         ("https://example.org/fd/nope", "nope", false), ("//example.org/fd/nope/", "nope", true),
         ("/fd/companies//acme/", "companies//acme", true), ("/fd/companies/acme/index.htm", "companies/acme/index.htm", false),
-        ("/fd/assets/logos/Lab logo #2.svg", "assets/logos/Lab logo ", false),
+        ("/fd/assets/logos/Lab logo #2.svg", "assets/logos/Lab logo ", false), ("/fd/.well-known/x", ".well-known/x", false),
+        ("/fd/companies/acme.", "companies/acme.", false), ("/fd//companies/", "/companies", true),
     ] as [(String, String?, Bool)])
     func linksThatDoNot(_ href: String, _ path: String?, _ isFolder: Bool) {
         let target = checker.target(of: href, onPage: page)

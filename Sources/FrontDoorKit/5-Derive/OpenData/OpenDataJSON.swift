@@ -64,7 +64,7 @@ indirect enum OpenDataJSON: Sendable, Equatable {
         // twice its bytes.
         var json = OpenDataWriter(capacity: sizeEstimate)
         write(into: &json)
-        return json.bytes
+        return json.data()
     }
 
     /// The value written once, to be reused as it is; kept at its exact size, since a large
@@ -73,7 +73,7 @@ indirect enum OpenDataJSON: Sendable, Equatable {
         if case .encoded = self { return self }
         var json = OpenDataWriter(capacity: sizeEstimate)
         write(into: &json)
-        return .encoded([UInt8](json.bytes))
+        return .encoded(Array(json.bytes[...]))  // copied to its exact size
     }
 
     /// About the number of bytes `write` makes (exact for encoded parts and plain text).

@@ -33,7 +33,7 @@ struct StreamedList {
             item.write(into: &json)
             count += 1
         }
-        return OutputFile(path: path, data: json.bytes, piece: .next)
+        return OutputFile(path: path, data: json.data(), piece: .next)
     }
 
     func end(_ after: Data) -> OutputFile {
