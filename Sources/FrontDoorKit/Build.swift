@@ -157,18 +157,9 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.output)
         let staging = try writer.begin()
         do {
-            // Derived files are written a group at a time as they are made and let go, so the
-            // search index and the open data are never all in memory, nor held while pages render.
-            var derivedPaths: [String] = []
-            for part in SiteDeriver.Part.allCases {
-                try clock.time("derive: \(part.rawValue)") {
-                    try SiteDeriver().derive(part, directory, matches: matches) { files in
-                        derivedPaths += try Self.writeFiles(files, into: staging)
-                    }
-                    FreedMemory.release()
-                }
-            }
-            let otherPaths = try derivedPaths + Self.writeFiles(assets.files, into: staging)
+            let derivedPaths = try clock.time("derive") { try Self.derive(directory, matches: matches, into: staging) }
+            clock.steps += derivedPaths.parts
+            let otherPaths = try derivedPaths.paths + Self.writeFiles(assets.files, into: staging)
             // The pages' jobs are made only now, so they are not held while deriving.
             let renderer = SiteRenderer(templates: templates, assets: assets)
             let rendered = RenderedPartials(templates: templates)
@@ -197,7 +188,7 @@ public struct SiteBuilder: Sendable {
                                       rendered: rendered, summaryPages: summaryPages ?? SummaryPages(),
                                       documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                                       diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
-                                      reservedIDs: TemplateSet.declaredIDs(in: templateSource), derivedPaths: Set(derivedPaths)) }
+                                      reservedIDs: TemplateSet.declaredIDs(in: templateSource), derivedPaths: Set(derivedPaths.paths)) }
         } catch {
             writer.discard(staging)
             throw error
@@ -213,6 +204,39 @@ public struct SiteBuilder: Sendable {
 extension SiteBuilder {
     /// Files parsed and validated at a time (see `check`).
     public static let parseBatch = 2048
+
+    /// Makes and writes the derived files (`SiteDeriver`), its three parts side by side: each
+    /// is partly serial (the feeds wholly), so one after another they left a core idle for a
+    /// third of their time. Each part hands its files over a group at a time, written and let
+    /// go, so the search index and the open data are never all in memory, nor held while
+    /// pages render. Returns the paths written, in part order, and each part's wall time (its
+    /// CPU time is not its own while the parts share the cores).
+    static func derive(_ directory: Directory, matches: MatchResults, into staging: StagingFolder)
+        throws(WriteError) -> (paths: [String], parts: [StepTiming]) {
+        let parts = SiteDeriver.Part.allCases
+        let slots = ResultSlots<Result<(paths: [String], timing: StepTiming), WriteError>>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let start = DispatchTime.now().uptimeNanoseconds
+            var paths: [String] = []
+            do throws(WriteError) {
+                try SiteDeriver().derive(parts[index], directory, matches: matches) { files throws(WriteError) in
+                    paths += try writeFiles(files, into: staging)
+                }
+                FreedMemory.release()
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                slots.set(index, .success((paths, StepTiming(step: "derive: \(parts[index].rawValue)", seconds: seconds))))
+            } catch {
+                slots.set(index, .failure(error))
+            }
+        }
+        var paths: [String] = [], timings: [StepTiming] = []
+        for slot in slots.values {
+            guard let made = try slot?.get() else { continue }
+            paths += made.paths
+            timings.append(made.timing)
+        }
+        return (paths, timings)
+    }
 
     /// Writes files that are not pages (the search index, feeds, open data, assets) across the
     /// cores; returns their paths, for the link checker.

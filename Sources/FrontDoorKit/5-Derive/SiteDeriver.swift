@@ -6,8 +6,8 @@ import Foundation
 public struct SiteDeriver: Sendable {
     public init() {}
 
-    /// The derived files in three parts, made and written one after another so that each
-    /// part's memory is let go before the next is made; a build times each on its own.
+    /// The derived files in three independent parts, each handing its files over a group at
+    /// a time; a build makes the three side by side and times each on its own.
     public enum Part: String, CaseIterable, Sendable {
         case searchIndex = "search index"
         case feeds
@@ -23,7 +23,7 @@ public struct SiteDeriver: Sendable {
     /// Hands one part's files to `sink` a group at a time (the search index in groups of
     /// shards, the open data in batches of organisations), so a build can write each group
     /// and let it go before the next is made.
-    public func derive(_ part: Part, _ directory: Directory, matches: MatchResults, into sink: ([OutputFile]) throws -> Void) rethrows {
+    public func derive<Failure: Error>(_ part: Part, _ directory: Directory, matches: MatchResults, into sink: ([OutputFile]) throws(Failure) -> Void) throws(Failure) {
         switch part {
         case .searchIndex:
             let index = SearchIndex.build(from: directory)

@@ -18,7 +18,7 @@ public enum MatchExport {
     /// Hands the file to `sink` as pieces (`OutputFile.Piece`), a batch of companies at a
     /// time: at 100,000 profiles it is over 100 MiB, and written whole it was held two or
     /// three times over while it grew.
-    public static func files(_ matches: MatchResults, directory: Directory, batch: Int = batch, into sink: ([OutputFile]) throws -> Void) rethrows {
+    public static func files<Failure: Error>(_ matches: MatchResults, directory: Directory, batch: Int = batch, into sink: ([OutputFile]) throws(Failure) -> Void) throws(Failure) {
         var json = JSONText()
         json.raw("{\"version\":\(formatVersion),\"formula\":{\"sharedArea\":\"1 + ln(partners / partners in the area)\",")
         json.raw("\"relatedArea\":\(MatchEngine.relatedAreaShare),\"capability\":\(MatchEngine.capabilityWeight),\"region\":\(MatchEngine.regionWeight)},")

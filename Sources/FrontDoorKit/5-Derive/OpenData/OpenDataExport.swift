@@ -24,7 +24,7 @@ public enum OpenDataExport {
     /// their part of the lists, `directory.json` and `directory.csv`, which are written as
     /// pieces (`StreamedList`): first the start of each, then a piece per batch, then the
     /// ends with the rest of the HSDS lists.
-    public static func files(_ directory: Directory, batch: Int = batch, into sink: ([OutputFile]) throws -> Void) rethrows {
+    public static func files<Failure: Error>(_ directory: Directory, batch: Int = batch, into sink: ([OutputFile]) throws(Failure) -> Void) throws(Failure) {
         let records = HSDSRecords(directory: directory)
         let rows = DirectoryCSV.Rows(directory)
         let organisations = directory.organisations

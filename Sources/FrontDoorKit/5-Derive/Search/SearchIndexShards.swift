@@ -55,7 +55,7 @@ public enum SearchIndexShards {
 
     /// Hands the files to `sink` a group at a time, so the encoded index is never all in
     /// memory beside the index itself (at 100,000 profiles each is hundreds of megabytes).
-    public static func files(_ index: SearchIndex, group: Int = group, into sink: ([OutputFile]) throws -> Void) rethrows {
+    public static func files<Failure: Error>(_ index: SearchIndex, group: Int = group, into sink: ([OutputFile]) throws(Failure) -> Void) throws(Failure) {
         let shards = shards(index)
         let prefixes = shards.keys.sorted(by: SearchIndexJSON.utf16Order)
         let typeNumber = Dictionary(uniqueKeysWithValues: index.types.enumerated().map { ($1.value, $0) })
