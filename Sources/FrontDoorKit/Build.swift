@@ -210,7 +210,7 @@ extension SiteBuilder {
     /// third of their time. Each part hands its files over a group at a time, written and let
     /// go, so the search index and the open data are never all in memory, nor held while
     /// pages render. Returns the paths written, in part order, and each part's wall time (its
-    /// CPU time is not its own while the parts share the cores).
+    /// CPU time and peak memory are not its own while the parts share the cores).
     static func derive(_ directory: Directory, matches: MatchResults, into staging: StagingFolder)
         throws(WriteError) -> (paths: [String], parts: [StepTiming]) {
         let parts = SiteDeriver.Part.allCases
@@ -224,7 +224,9 @@ extension SiteBuilder {
                 }
                 FreedMemory.release()
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                slots.set(index, .success((paths, StepTiming(step: "derive: \(parts[index].rawValue)", seconds: seconds))))
+                // No peak or CPU time of its own: the parts run at once.
+                let timing = StepTiming(step: "derive: \(parts[index].rawValue)", seconds: seconds, peakBytes: nil, residentBytes: nil)
+                slots.set(index, .success((paths, timing)))
             } catch {
                 slots.set(index, .failure(error))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// A profile's fragments (its card, its rows on the match pages) rendered once from their
 /// partials and reused. A card appears on its type's list, on the page of each of its areas
@@ -20,6 +21,9 @@ final class RenderedPartials: @unchecked Sendable {
     /// Partial name -> profile slug -> HTML.
     private var fragments: [String: [String: String]] = [:]
     private var bytes = 0
+    /// Section (a type's raw value, or "" for none) -> the templates with the partials of
+    /// `TemplateSet.sectionPartials` rendered for that section.
+    private var sectionLibraries: [String: MustacheLibrary] = [:]
 
     /// No templates: nothing rendered, and the `*_html` keys are left out.
     init(templates: TemplateSet?) {
@@ -38,6 +42,21 @@ final class RenderedPartials: @unchecked Sendable {
             bytes += html.utf8.count
         }
         return html
+    }
+
+    /// The templates to render a page of `section` with: the partials that are the same on
+    /// every page of the section already rendered, from `values` (any such page's values)
+    /// the first time. Nil when there are none (`SectionPartials`).
+    func library(section: ProfileType?, values: () -> [String: Any]) -> MustacheLibrary? {
+        guard let templates, !templates.sectionPartials.isEmpty else { return nil }
+        let key = section?.rawValue ?? ""
+        if let library = lock.withLock({ sectionLibraries[key] }) { return library }
+        let library = templates.withFixed(sectionPartialsFor: values())
+        return lock.withLock {
+            if let first = sectionLibraries[key] { return first }
+            sectionLibraries[key] = library
+            return library
+        }
     }
 
     /// Drops a profile's fragments, after an edit to it (`IncrementalBuilder`).

@@ -91,9 +91,10 @@ public struct SiteRenderer: Sendable {
 
     func frame(_ context: PageContext, title: String, description: String, path: String,
                        crumbs: [(String, String)] = [], section: ProfileType? = nil, jsonLD: String? = nil,
-                       _ extra: [String: Any]) -> [String: Any] {
-        context.page(title: title, description: description, path: path, breadcrumbs: crumbs, section: section, jsonLD: jsonLD)
+                       _ extra: [String: Any]) -> PageValues {
+        let values = context.page(title: title, description: description, path: path, breadcrumbs: crumbs, section: section, jsonLD: jsonLD)
             .merging(extra) { _, new in new }
+        return PageValues(values: values, library: context.rendered.library(section: section) { values })
     }
 
     /// A profile's schema.org JSON-LD, for the head of its page.

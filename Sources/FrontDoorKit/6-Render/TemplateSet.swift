@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The ids the templates write (`declaredIDs(in:)`), which body headings keep clear of.
     public let declaredIDs: Set<String>
+    /// Partials rendered once per section rather than on every page (`SectionPartials`).
+    let sectionPartials: [String]
 
     /// Compiles every template, reporting each one that does not parse.
     public static func compile(_ source: TemplateSource, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
@@ -34,7 +36,9 @@ public struct TemplateSet: Sendable {
             diagnostics.append(Diagnostic(path: "\(displayRoot)/pages/\(page).mustache", .error, .templateMissing,
                 "template is missing; the site needs pages/\(page).mustache"))
         }
-        return diagnostics.hasErrors ? (nil, diagnostics) : (TemplateSet(library: library, declaredIDs: declaredIDs(in: source)), diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, declaredIDs: declaredIDs(in: source), sectionPartials: SectionPartials.find(in: source.templates)),
+                diagnostics)
     }
 
     /// Every literal `id="..."` the templates write, so body headings can keep clear of them.
@@ -54,9 +58,29 @@ public struct TemplateSet: Sendable {
         library.getTemplate(named: "pages/" + page) != nil
     }
 
-    func render(_ page: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: "pages/" + page) ?? ""
+    func render(_ page: String, _ values: PageValues) -> String {
+        render(page, values.values, library: values.library)
     }
+
+    /// `library`: these templates with some partials already rendered (`withFixed`).
+    func render(_ page: String, _ context: [String: Any], library: MustacheLibrary? = nil) -> String {
+        (library ?? self.library).render(context, withTemplate: "pages/" + page) ?? ""
+    }
+
+    /// The library with each of `sectionPartials` replaced by its output for `context`, as
+    /// text: the delimiters are switched (on a line of its own, which Mustache drops) to a
+    /// pair the output does not hold, so nothing in it reads as a tag. A partial whose output
+    /// holds that pair is left as it is.
+    func withFixed(sectionPartialsFor context: [String: Any]) -> MustacheLibrary {
+        var fixed = library
+        for name in sectionPartials {
+            guard let html = library.render(context, withTemplate: name), !html.contains(Self.fixedDelimiter) else { continue }
+            try? fixed.register("{{=\(Self.fixedDelimiter)( )\(Self.fixedDelimiter)=}}\n" + html, named: name)
+        }
+        return fixed
+    }
+
+    private static let fixedDelimiter = "\u{1}"
 
     func hasPartial(_ name: String) -> Bool {
         library.getTemplate(named: "partials/" + name) != nil
@@ -65,4 +89,11 @@ public struct TemplateSet: Sendable {
     func renderPartial(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: "partials/" + name) ?? ""
     }
+}
+
+/// A page's values, and the templates to render it with: those of its section, with the
+/// partials that are the same on every page of the section already rendered (nil: as compiled).
+struct PageValues {
+    var values: [String: Any]
+    var library: MustacheLibrary?
 }
