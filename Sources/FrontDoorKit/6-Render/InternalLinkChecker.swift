@@ -178,7 +178,7 @@ public struct InternalLinkChecker: Sendable {
         guard !basePath.utf8.contains(UInt8(ascii: "%")) else { return nil }
         if path.utf8.count + 1 == basePath.utf8.count && basePath.hasPrefix(path) { return .site(path: "", isFolder: true) }
         guard path.hasPrefix(basePath) else { return .unchecked }
-        let rest = path.dropFirst(basePath.count)
+        let rest = Substring(path.utf8.dropFirst(basePath.utf8.count))
         if rest.isEmpty { return .site(path: "", isFolder: true) }
         return rest.hasSuffix("/") ? .site(path: String(rest.dropLast()), isFolder: true) : .site(path: String(rest), isFolder: false)
     }
