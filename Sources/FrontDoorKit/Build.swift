@@ -157,9 +157,9 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.output)
         let staging = try writer.begin()
         do {
-            let derivedPaths = try clock.time("derive") { try Self.derive(directory, matches: matches, into: staging) }
-            clock.steps += derivedPaths.parts
-            let otherPaths = try derivedPaths.paths + Self.writeFiles(assets.files, into: staging)
+            let derived = try clock.time("derive") { try Self.derive(directory, matches: matches, into: staging) }
+            clock.steps += derived.parts
+            let otherPaths = try derived.paths + Self.writeFiles(assets.files, into: staging)
             // The pages' jobs are made only now, so they are not held while deriving.
             let renderer = SiteRenderer(templates: templates, assets: assets)
             let rendered = RenderedPartials(templates: templates)
@@ -188,7 +188,7 @@ public struct SiteBuilder: Sendable {
                                       rendered: rendered, summaryPages: summaryPages ?? SummaryPages(),
                                       documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                                       diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
-                                      reservedIDs: TemplateSet.declaredIDs(in: templateSource), derivedPaths: Set(derivedPaths.paths)) }
+                                      reservedIDs: TemplateSet.declaredIDs(in: templateSource), derivedPaths: Set(derived.paths)) }
         } catch {
             writer.discard(staging)
             throw error
