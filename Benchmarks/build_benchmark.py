@@ -6,9 +6,9 @@
 
 For each N: generate (or reuse from --work) the corpus of generate_corpus.py, convert it once
 into a Hugo site (Benchmarks/hugo/ holds its hugo.toml and layouts), then build it --repeats
-times with each tool, alternating which goes first, each time into a fresh empty folder, and
-after each full build rebuild once more into the same folder with one word of one profile's
-summary changed. Wall time, CPU time, peak RSS (of the build process, from wait4), output
+times with each tool, alternating which goes first, each time into a fresh empty folder.
+After every full build of every N, rebuild as many times into the folder of the last one,
+each time with one word of one profile's summary changed (then put back, and so on). Wall time, CPU time, peak RSS (of the build process, from wait4), output
 size and HTML page count are recorded; medians are reported. Prints a Markdown table and
 writes it to Benchmarks/results/build.md, with the raw numbers in build.json beside it.
 
@@ -423,8 +423,8 @@ def report(results, info, args, done=True):
           f"FrontDoor binary `{os.path.relpath(info['binary'], ROOT)}` (modified {info['binary_modified']}).", "",
           f"Medians of {args.repeats} build{'s' if args.repeats != 1 else ''} per tool and size"
           f"{large_note}, tools taking turns; "
-          "each full build into a fresh empty folder, each rebuild into the same folder after one word of one "
-          "summary changed. Earlier outputs are moved aside, not deleted, until the end: on this ext4 (no journal) "
+          "each full build into a fresh empty folder; after all of them, each rebuild into the folder of the last "
+          "one after one word of one summary changed (then put back, and so on). Earlier outputs are moved aside, not deleted, until the end: on this ext4 (no journal) "
           "files made within minutes of a large delete cost several times more kernel time. "
           f"Command: `python3 Benchmarks/build_benchmark.py --sizes {sizes} --repeats {args.repeats}{large_flag}"
           f"{' --skip-hugo' if args.skip_hugo else ''}`.", "",
@@ -537,7 +537,8 @@ def repeats_at(n, args):
     return args.large_repeats if args.large_repeats and n >= LARGE else args.repeats
 
 
-def measure_size(n, args, work, binary, results):
+def prepare_size(n, args, work, binary):
+    """The tools and their commands for one N, with the corpus (and Hugo site) ready."""
     content, corpus_key = corpus_dir(work, n, args.seed)
     target = edit_target(content)
     row = {"n": n, "corpus": str(content)}
@@ -552,38 +553,73 @@ def measure_size(n, args, work, binary, results):
                          "edit_file": site / "content" / "companies" / target}
     for t in tools.values():
         t.update(full=[], rebuild=[], error=None)
-    order = list(tools)
-    repeats = repeats_at(n, args)
-    for rep in range(repeats):
+    return {"n": n, "row": row, "tools": tools, "repeats": repeats_at(n, args)}
+
+
+def taking_turns(size):
+    """(rep, tool name, tool) in the order the tools take turns, skipping a tool that failed."""
+    order = list(size["tools"])
+    for rep in range(size["repeats"]):
         for tool in (order if rep % 2 == 0 else order[::-1]):
-            t = tools[tool]
-            if t["error"]:
-                continue
-            try:
-                fresh_dir(t["out"], work / "trash")                   # outside the timed region
-                run = measured(t["cmd"])
-                run["output"] = tree_size(t["out"])
-                if tool == "frontdoor":
-                    parse_frontdoor(run)
-                t["full"].append(run)
+            if not size["tools"][tool]["error"]:
+                yield rep, tool, size["tools"][tool]
+
+
+def record_failure(size, rep, tool, t, e):
+    t["error"] = e.args[0]
+    t["error_detail"] = e.args[1]
+    log(f"N={size['n']} run {rep + 1}/{size['repeats']} {tool}: FAILED, {e.args[1]}")
+
+
+def measure_full(size, work):
+    """The full builds of one N, each into a fresh empty folder, the last one left in place for
+    the rebuilds."""
+    for rep, tool, t in taking_turns(size):
+        try:
+            fresh_dir(t["out"], work / "trash")                   # outside the timed region
+            run = measured(t["cmd"])
+        except BuildFailed as e:
+            record_failure(size, rep, tool, t, e)
+            continue
+        run["output"] = tree_size(t["out"])
+        if tool == "frontdoor":
+            parse_frontdoor(run)
+        t["full"].append(run)
+        log(f"N={size['n']} run {rep + 1}/{size['repeats']} {tool:9s}: full {run['wall_s']:7.2f} s "
+            f"(CPU {run['cpu_s']:.1f} s, peak {run['peak_rss_kib'] / 1024:,.0f} MiB, {run['output']['files']:,} files)")
+
+
+def measure_rebuilds(size, work):
+    """Rebuilds into the folder of the last full build, each after one word of one summary
+    changed: the word is changed for the first, put back for the second (again one word), and
+    so on. Measured after every full build of every N: FrontDoor's rebuild removes the old
+    site after its swap, and the tens of thousands of inodes it frees would slow the file
+    creation of any build that followed within minutes (see `fresh_dir`)."""
+    edited = {tool: False for tool in size["tools"]}
+    for rep, tool, t in taking_turns(size):
+        try:
+            if not edited[tool]:
                 with OneWordEdit(t["edit_file"], work / "pending-edit.json") as edit:
                     again = measured(t["cmd"])                        # same folder, one word changed
-                row["edit"] = edit.description
-                if tool == "frontdoor":
-                    parse_frontdoor(again)
-                t["rebuild"].append(again)
-            except BuildFailed as e:
-                t["error"] = e.args[0]
-                t["error_detail"] = e.args[1]
-                log(f"N={n} run {rep + 1}/{repeats} {tool}: FAILED, {e.args[1]}")
-                continue
-            log(f"N={n} run {rep + 1}/{repeats} {tool:9s}: full {run['wall_s']:7.2f} s "
-                f"(CPU {run['cpu_s']:.1f} s, peak {run['peak_rss_kib'] / 1024:,.0f} MiB, "
-                f"{run['output']['files']:,} files), rebuild after one edit {again['wall_s']:6.2f} s")
-    for tool, t in tools.items():
-        if t["error"]:
-            row[tool] = {"error": t["error"], "error_detail": t["error_detail"], "command": " ".join(map(str, t["cmd"])),
-                         "runs": [strip_output(r) for r in t["full"]]}
+                size["row"]["edit"] = edit.description
+            else:
+                again = measured(t["cmd"])                            # the word put back
+        except BuildFailed as e:
+            record_failure(size, rep, tool, t, e)
+            continue
+        edited[tool] = not edited[tool]
+        if tool == "frontdoor":
+            parse_frontdoor(again)
+        t["rebuild"].append(again)
+        log(f"N={size['n']} run {rep + 1}/{size['repeats']} {tool:9s}: rebuild after one edit {again['wall_s']:6.2f} s")
+
+
+def size_result(size):
+    row = size["row"]
+    for tool, t in size["tools"].items():
+        if t["error"] or not t["full"] or not t["rebuild"]:
+            row[tool] = {"error": t["error"] or "no run", "error_detail": t.get("error_detail", ""),
+                         "command": " ".join(map(str, t["cmd"])), "runs": [strip_output(r) for r in t["full"]]}
             continue
         med = median_run(t["full"])
         row[tool] = {"full": summarise(t["full"]), "rebuild": summarise(t["rebuild"]), "output": med["output"],
@@ -596,7 +632,7 @@ def measure_size(n, args, work, binary, results):
             row[tool]["reported_pages"] = med.get("reported_pages")
             row[tool]["reported_files"] = med.get("reported_files")
             row[tool]["rebuild_median_steps_ms"] = median_run(t["rebuild"]).get("steps_ms", {})
-    results.append(row)
+    return row
 
 
 def main():
@@ -631,12 +667,13 @@ def main():
     info = machine(binary, not args.skip_hugo)
     log(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram']}; {info['hugo']}")
 
-    results = []
-    for n in args.sizes:
-        measure_size(n, args, work, binary, results)
-        if n != args.sizes[-1]:
-            write_outputs(results, info, args, done=False)
+    sizes = [prepare_size(n, args, work, binary) for n in args.sizes]
+    for size in sizes:
+        measure_full(size, work)
+    for size in sizes:
+        measure_rebuilds(size, work)
     empty_trash(work / "trash")
+    results = [size_result(size) for size in sizes]
     text = write_outputs(results, info, args, done=True)
     print(text)
     log(f"wrote {args.out} and {args.out.with_suffix('.json')}")
