@@ -270,15 +270,20 @@ extension SiteBuilder {
         var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
         for start in stride(from: 0, to: jobs.count, by: renderBatch) {
             let batch = Array(jobs[start..<min(start + renderBatch, jobs.count)])
-            let results = batch.parallelMap { job -> Result<(broken: [InternalLinkChecker.BrokenLink], shown: Set<String>), WriteError> in
-                let (page, shown) = summaryPages == nil ? (job.render(), []) : SummaryPages.render(job)
-                let broken = page.path.hasSuffix(".html") ? links.brokenLinks(inPage: page.path, html: page.data) : []
-                do throws(WriteError) {
-                    try staging.write(page)
-                } catch {
-                    return .failure(error)
+            let results = batch.parallelChunks { chunk -> [Result<(broken: [InternalLinkChecker.BrokenLink], shown: Set<String>), WriteError>] in
+                // One resolver for the chunk's pages: the links every page has (the navigation,
+                // the areas, the partners) are resolved once.
+                var resolver = InternalLinkChecker.Resolver(checker: links, folder: [])
+                return chunk.map { job in
+                    let (page, shown) = summaryPages == nil ? (job.render(), []) : SummaryPages.render(job)
+                    let broken = page.path.hasSuffix(".html") ? resolver.brokenLinks(inPage: page.path, html: page.data) : []
+                    do throws(WriteError) {
+                        try staging.write(page)
+                    } catch {
+                        return .failure(error)
+                    }
+                    return .success((broken, shown))
                 }
-                return .success((broken, shown))
             }
             for (job, result) in zip(batch, results) {
                 let (broken, shown) = try result.get()

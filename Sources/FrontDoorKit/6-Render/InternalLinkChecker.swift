@@ -359,6 +359,13 @@ public struct InternalLinkChecker: Sendable {
             self.folder = folder
         }
 
+        /// The broken links of the page written at `pagePath`; the links that do not depend on
+        /// the page stay known for the next page.
+        mutating func brokenLinks(inPage pagePath: String, html: Data) -> [BrokenLink] {
+            folder = InternalLinkChecker.folder(of: pagePath)
+            return brokenLinks(in: html)
+        }
+
         mutating func brokenLinks(in html: Data) -> [BrokenLink] {
             var broken: [BrokenLink] = []
             var positions: [String: Int] = [:]

@@ -62,7 +62,10 @@ public struct SiteWriter: Sendable {
         } catch {
             throw .io(staging.path, error.localizedDescription)
         }
-        return StagingFolder(path: staging.path, previous: exists ? outputURL.path : nil)
+        // An empty output folder (a first build into a folder made for it) has nothing to reuse:
+        // not comparing with it spares a failed look-up per file written.
+        let empty = (try? fileManager.contentsOfDirectory(atPath: outputURL.path).isEmpty) ?? false
+        return StagingFolder(path: staging.path, previous: exists && !empty ? outputURL.path : nil)
     }
 
     /// Swaps the staged site in for the old one, which is then removed.
