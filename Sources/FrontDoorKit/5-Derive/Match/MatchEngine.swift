@@ -13,7 +13,10 @@ import Foundation
 /// area, so the work grows with the matches, not with companies × partners. Organisations the
 /// company already works with (partners both ways, or fellow parties to a partnership) are
 /// listed as existing, never suggested. Ties go to the partner whose slug sorts first.
-public struct MatchEngine: Sendable {
+///
+/// A class, though it never changes once made: every page that shows matches reads it, and
+/// as a struct each read copied the directory and the index it holds, a retain per table.
+public final class MatchEngine: Sendable {
     public struct Suggestion: Sendable, Equatable, Codable {
         public var partner: String
         public var type: String
