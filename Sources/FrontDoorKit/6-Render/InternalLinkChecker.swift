@@ -175,9 +175,11 @@ public struct InternalLinkChecker: Sendable {
             if byte == UInt8(ascii: "%") || (byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/")) { return nil }
             previous = byte
         }
+        // Compared as bytes: outside the base path, or spelt in other bytes that read the same
+        // (a composed or decomposed accent), the usual path decides.
         guard !basePath.utf8.contains(UInt8(ascii: "%")) else { return nil }
-        if path.utf8.count + 1 == basePath.utf8.count && basePath.hasPrefix(path) { return .site(path: "", isFolder: true) }
-        guard path.hasPrefix(basePath) else { return .unchecked }
+        if path.utf8.elementsEqual(basePath.utf8.dropLast()) { return .site(path: "", isFolder: true) }
+        guard path.utf8.starts(with: basePath.utf8) else { return nil }
         let rest = Substring(path.utf8.dropFirst(basePath.utf8.count))
         if rest.isEmpty { return .site(path: "", isFolder: true) }
         return rest.hasSuffix("/") ? .site(path: String(rest.dropLast()), isFolder: true) : .site(path: String(rest), isFolder: false)
