@@ -71,4 +71,22 @@ struct ModelTests {
     func identifiers(_ format: IdentifierFormat, _ value: String, _ valid: Bool) {
         #expect(format.matches(value) == valid)
     }
+
+    /// A profile's keys live in one shared box (`Profile.Fields`): a copy must still behave as
+    /// a value, changed alone, and equal to another profile with the same keys.
+    @Test func aProfileCopyIsChangedAloneAndComparedByItsKeys() {
+        var original = Profile(type: .company, slug: "acme", sourcePath: "companies/acme.md", title: "Acme", summary: "Tools.")
+        original.areas = ["womens-health"]
+        var copy = original
+        copy.title = "Acme Health"
+        copy.areas.append("mental-health")
+        #expect(original.title == "Acme" && original.areas == ["womens-health"])
+        #expect(copy.title == "Acme Health" && copy.areas == ["womens-health", "mental-health"])
+        #expect(original != copy)
+
+        var twin = Profile(type: .company, slug: "acme", sourcePath: "companies/acme.md", title: "Acme", summary: "Tools.")
+        twin.areas = ["womens-health"]
+        #expect(twin == original)
+        #expect(Set([original, twin, copy]).count == 2)
+    }
 }
