@@ -4,7 +4,7 @@ import Foundation
 /// the pages of no section), so each is rendered once per section and written as fixed text
 /// (`RenderedPartials.library`). The bundled header and footer qualify: they read only the
 /// site's values, the asset paths and the navigation, whose current item is the section.
-/// Rendered on every page they were a sixth of all template lookups.
+/// Rendered on every page they were an eighth of all template lookups.
 ///
 /// A partial qualifies when reading its text shows that nothing else can reach it:
 /// - every name it reads is `site.<key>` or `assets.<key>`, or, inside `{{#nav}}`, a nav
@@ -17,7 +17,8 @@ import Foundation
 enum SectionPartials {
     /// The names (`partials/header`) of the partials in `templates` (name -> text) that qualify.
     static func find(in templates: [String: String]) -> [String] {
-        let dynamicPartials = templates.values.contains { $0.contains("{{>*") || $0.contains("{{> *") }
+        // `{{>*name}}` includes whichever partial a value names, anywhere, indented or not.
+        let dynamicPartials = templates.values.contains { $0.range(of: #"\{\{>\s*\*"#, options: .regularExpression) != nil }
         guard !dynamicPartials else { return [] }
         return templates.keys.sorted().filter { name in
             name.hasPrefix("partials/") && readsOnlySectionValues(templates[name]!)

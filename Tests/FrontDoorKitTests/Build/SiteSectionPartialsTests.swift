@@ -43,6 +43,7 @@ struct SiteSectionPartialsTests {
         #expect(SectionPartials.find(in: ["layout": "{{> partials/header}}\n", "partials/header": header]) == ["partials/header"])
         #expect(SectionPartials.find(in: ["layout": "<body>\n  {{> partials/header}}\n", "partials/header": header]).isEmpty)
         #expect(SectionPartials.find(in: ["layout": "{{>*which}}\n", "partials/header": header]).isEmpty)
+        #expect(SectionPartials.find(in: ["layout": "{{>  *which}}\n", "partials/header": header]).isEmpty)
     }
 
     /// Mustache indents each line a standalone, indented partial writes, but not the lines
