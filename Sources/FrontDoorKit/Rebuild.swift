@@ -186,12 +186,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         let renderer = SiteRenderer(templates: state.templates, assets: state.assets)
         let context = renderer.context(state.directory, matches: state.matches, rendered: state.rendered)
-        // The edited profiles' own pages directly; listing every page to find the others costs
-        // more than rendering one, so only when there are others.
-        let own = edited.map { $0.path + "index.html" }
-        let others = pages.subtracting(own)
-        let jobs = edited.map { profile in PageJob(path: profile.path + "index.html") { renderer.page(for: profile, context) } }
-            + (others.isEmpty ? [] : renderer.jobs(context, only: others))
+        let jobs = renderer.jobs(context, only: pages)
         let links = state.links
         let rendered = jobs.sorted { $0.path < $1.path }.parallelMap { job in
             let (page, shown) = SummaryPages.render(job)

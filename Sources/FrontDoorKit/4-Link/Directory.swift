@@ -139,6 +139,12 @@ public struct Directory: Sendable {
     /// How many pages an area's page takes: it lists its organisations 200 to a page (`ListPages`).
     public func pageCount(ofArea slug: String) -> Int { ListPages.count(inArea[slug]?.count ?? 0) }
 
+    /// The numbers of an area's pages after its first (none for a profile that is not an area).
+    public func laterPages(ofArea slug: String) -> [Int] {
+        let count = pageCount(ofArea: slug)
+        return count > 1 ? Array(2...count) : []
+    }
+
     public var count: Int { places.count }
 
     /// Title order that ignores case and accents, then slug, so it is the same on every machine.

@@ -60,8 +60,7 @@ public struct SiteRenderer: Sendable {
             for index in profiles.indices {
                 let slug = profiles[index].slug
                 addPage(type, slug)
-                let areaPages = type == .area ? directory.pageCount(ofArea: slug) : 1
-                if areaPages > 1 { for page in 2...areaPages { addAreaPage(slug, page) } }
+                for page in directory.laterPages(ofArea: slug) { addAreaPage(slug, page) }
             }
         }
         // `companies/x/index.html`, and an area's later pages, `areas/x/page/2/index.html`.

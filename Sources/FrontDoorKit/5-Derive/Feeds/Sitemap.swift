@@ -11,8 +11,7 @@ public enum Sitemap {
             for profile in directory.profiles(of: type) {
                 pages.append((profile.path, profile.updated ?? profile.signed))
                 // An area's later pages (`ListPages`).
-                let areaPages = type == .area ? directory.pageCount(ofArea: profile.slug) : 1
-                if areaPages > 1 { pages += (2...areaPages).map { (ListPages.path(profile.path, page: $0), nil) } }
+                pages += directory.laterPages(ofArea: profile.slug).map { (ListPages.path(profile.path, page: $0), nil) }
             }
         }
         return build(pages: pages, origin: directory.config.origin)
