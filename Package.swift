@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev, found through pkg-config.
@@ -26,13 +27,18 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE): swaps the new site in with one atomic system call.
         .target(name: "CFileSwap"),
+        // Extended attributes: where a page file records the render key it was made under.
+        .target(name: "CFileAttributes"),
         .target(
             name: "FrontDoorKit",
             dependencies: [
                 "CCmarkGFM",
                 "CFileSwap",
+                "CFileAttributes",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // SHA-256 for the render keys (`RenderKey`); the preview's server stack builds it anyway.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // `frontdoor serve`: the preview server around the pipeline. Kept apart so that the

@@ -46,6 +46,9 @@ public struct BuildReport: Sendable {
     public var assets: [AssetFile] = []
     /// Files whose bytes had not changed since the previous build, linked rather than written.
     public var reused = 0
+    /// Pages whose values and templates had not changed since the previous build, taken from
+    /// it rather than rendered (`PreviousPages`).
+    public var pagesTakenFromPrevious = 0
     /// What a later body-only rebuild needs (`IncrementalBuilder`); set when the site was written.
     var state: BuildState?
     var documents: [ParsedDocument] = []
@@ -168,7 +171,10 @@ public struct SiteBuilder: Sendable {
                                             outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
             // The preview keeps which pages show each profile's summary, for its rebuilds.
             let summaryPages = options.keepState ? SummaryPages() : nil
-            let scanned = try clock.time("render") { try Self.renderPages(jobs, into: staging, checking: links, recording: summaryPages) }
+            let previousPages = staging.previousPages()
+            let scanned = try clock.time("render") {
+                try Self.renderPages(jobs, into: staging, checking: links, recording: summaryPages, reusing: previousPages)
+            }
             let brokenLinks = clock.time("check links") {
                 links.check(directory, scanned: scanned, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
             }
@@ -184,6 +190,7 @@ public struct SiteBuilder: Sendable {
             }
             report.pages = jobs.count
             report.files = jobs.count + otherPaths.count + copies.count
+            report.pagesTakenFromPrevious = previousPages?.taken ?? 0
             if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
                                       rendered: rendered, summaryPages: summaryPages ?? SummaryPages(),
                                       documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
@@ -263,9 +270,10 @@ extension SiteBuilder {
     static let trimEvery = 8
 
     /// Renders, link-scans and writes every page; returns each page's broken links, in path order.
-    /// `recording`, when given, gets the summaries each page shows (`SummaryPages`).
+    /// `recording`, when given, gets the summaries each page shows (`SummaryPages`); a page
+    /// whose render key `reusing` has is read from there instead of rendered (`PageRender`).
     static func renderPages(_ jobs: [PageJob], into staging: StagingFolder, checking links: InternalLinkChecker,
-                            recording summaryPages: SummaryPages?)
+                            recording summaryPages: SummaryPages?, reusing previous: PreviousPages? = nil)
         throws(WriteError) -> [(page: String, links: [InternalLinkChecker.BrokenLink])] {
         var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
         for start in stride(from: 0, to: jobs.count, by: renderBatch) {
@@ -275,10 +283,15 @@ extension SiteBuilder {
                 // the areas, the partners) are resolved once.
                 var resolver = InternalLinkChecker.Resolver(checker: links, folder: [])
                 return chunk.map { job in
-                    let (page, shown) = summaryPages == nil ? (job.render(), []) : SummaryPages.render(job)
+                    // Keys are made only when there is a previous site to take pages from
+                    // and record them in: a first build into an empty folder pays nothing.
+                    let render = previous.map { PageRender(previous: $0) }
+                    let (page, shown) = PageRender.$current.withValue(render) {
+                        summaryPages == nil ? (job.render(), []) : SummaryPages.render(job)
+                    }
                     let broken = page.path.hasSuffix(".html") ? resolver.brokenLinks(inPage: page.path, html: page.data) : []
                     do throws(WriteError) {
-                        try staging.write(page)
+                        try staging.write(page, renderKey: render?.key, takenFrom: render?.takenFrom)
                     } catch {
                         return .failure(error)
                     }

@@ -37,6 +37,10 @@ struct Build: ParsableCommand {
                            + (step.residentBytes.map { String(format: "   now %6.0f MiB", Double($0) / 1_048_576) } ?? "")
                            + (step.cpuSeconds.map { String(format: "   cpu %8.1f ms", $0 * 1000) } ?? "") + "\n")
             }
+            if report.written {
+                printError("  \(report.pagesTakenFromPrevious) of \(report.pages) pages taken unchanged from the previous build; "
+                           + "\(report.reused) files linked from it\n")
+            }
         }
         let seconds = Date().timeIntervalSince(start)
         let tally = "\(report.diagnostics.errorCount) error\(report.diagnostics.errorCount == 1 ? "" : "s"), \(report.diagnostics.warningCount) warning\(report.diagnostics.warningCount == 1 ? "" : "s")"

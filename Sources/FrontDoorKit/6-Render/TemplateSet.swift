@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Mustache
 
@@ -11,6 +12,9 @@ public struct TemplateSet: Sendable {
     public let declaredIDs: Set<String>
     /// Partials rendered once per section rather than on every page (`SectionPartials`).
     let sectionPartials: [String]
+    /// The templates' text and FrontDoor's own binary, digested: part of every page's
+    /// `RenderKey`, so a change to either renders every page again.
+    let digest: [UInt8]
 
     /// Compiles every template, reporting each one that does not parse.
     public static func compile(_ source: TemplateSource, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
@@ -37,7 +41,8 @@ public struct TemplateSet: Sendable {
                 "template is missing; the site needs pages/\(page).mustache"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, declaredIDs: declaredIDs(in: source), sectionPartials: SectionPartials.find(in: source.templates)),
+        return (TemplateSet(library: library, declaredIDs: declaredIDs(in: source), sectionPartials: SectionPartials.find(in: source.templates),
+                            digest: digest(of: source)),
                 diagnostics)
     }
 
@@ -62,9 +67,39 @@ public struct TemplateSet: Sendable {
         render(page, values.values, library: values.library)
     }
 
-    /// `library`: these templates with some partials already rendered (`withFixed`).
+    /// `library`: these templates with some partials already rendered (`withFixed`), which
+    /// gives the same bytes as the templates themselves, so the key does not depend on it.
+    /// While a build renders a page job, a page whose key the previous output has is taken
+    /// from there (`PageRender`).
     func render(_ page: String, _ context: [String: Any], library: MustacheLibrary? = nil) -> String {
-        (library ?? self.library).render(context, withTemplate: "pages/" + page) ?? ""
+        if let pageRender = PageRender.current,
+           let text = pageRender.reuse(RenderKey.of(page: page, values: context, templates: digest)) {
+            return text
+        }
+        return (library ?? self.library).render(context, withTemplate: "pages/" + page) ?? ""
+    }
+
+    /// Every template's name and text, and the running binary (its size, time and inode: a
+    /// new FrontDoor may render the same values differently). Reading the process's own
+    /// executable is not reading content.
+    static func digest(of source: TemplateSource) -> [UInt8] {
+        var hash = SHA256()
+        hash.update(data: Array("frontdoor render key 1\n".utf8))
+        var status = stat()
+        if stat("/proc/self/exe", &status) == 0 || stat(Bundle.main.executablePath ?? "", &status) == 0 {
+            let identity = "\(status.st_size) \(status.modificationTime.tv_sec).\(status.modificationTime.tv_nsec) \(status.st_ino) \(status.st_dev)\n"
+            hash.update(data: Array(identity.utf8))
+        } else {
+            // An unknown binary: a key no other run makes, so nothing is taken from before.
+            hash.update(data: Array(UUID().uuidString.utf8))
+        }
+        for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
+            for part in [name, text] {
+                withUnsafeBytes(of: UInt64(part.utf8.count).littleEndian) { hash.update(bufferPointer: $0) }
+                hash.update(data: Array(part.utf8))
+            }
+        }
+        return Array(hash.finalize())
     }
 
     /// The library with each of `sectionPartials` replaced by its output for `context`, as

@@ -24,6 +24,28 @@ public final class StagingFolder: @unchecked Sendable {
     /// Files written with new bytes, and files linked unchanged from the previous site.
     public var counts: (written: Int, reused: Int) { lock.withLock { (writtenCount, reusedCount) } }
 
+    /// The previous site's pages a build may take rather than render (`PreviousPages`); nil
+    /// when there is no previous site.
+    func previousPages() -> PreviousPages? {
+        previous.map { PreviousPages(site: $0) }
+    }
+
+    /// Writes a page, and records beside it the key it was rendered under (`RenderKey`), for
+    /// the next build to find it by. A page taken from the previous site's file at the same
+    /// path (`takenFrom`) is linked from it without comparing its bytes again.
+    func write(_ page: OutputFile, renderKey: [UInt8]?, takenFrom: String? = nil) throws(WriteError) {
+        let target = path + "/" + page.path
+        if let previous, let takenFrom, takenFrom == previous + "/" + page.path, page.piece == .whole {
+            let target = try prepare(page.path)
+            if link(takenFrom, target) == 0 {
+                lock.withLock { reusedCount += 1 }
+                return
+            }
+        }
+        try write(page)
+        if let renderKey { PreviousPages.record(renderKey, atPath: target) }
+    }
+
     /// Writes a file, or one piece of a file (`OutputFile.Piece`); a file's pieces must come
     /// in order, and from one thread at a time.
     public func write(_ file: OutputFile) throws(WriteError) {
