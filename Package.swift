@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev, found through pkg-config.
@@ -24,6 +23,13 @@ let package = Package(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Debian's libssl-dev (OpenSSL's libcrypto): SHA-256 for the render keys. Used rather
+        // than swift-crypto, which would compile BoringSSL into every build, the fuzzer's too.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         // renameat2(RENAME_EXCHANGE): swaps the new site in with one atomic system call.
         .target(name: "CFileSwap"),
@@ -35,10 +41,9 @@ let package = Package(
                 "CCmarkGFM",
                 "CFileSwap",
                 "CFileAttributes",
+                "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                // SHA-256 for the render keys (`RenderKey`); the preview's server stack builds it anyway.
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // `frontdoor serve`: the preview server around the pipeline. Kept apart so that the

@@ -1,4 +1,4 @@
-import Crypto
+import CLibCrypto
 import Foundation
 
 /// What a page's HTML is made from, as one SHA-256 digest: the templates and FrontDoor itself
@@ -16,7 +16,14 @@ enum RenderKey {
         bytes += digest
         appendText(page, to: &bytes)
         guard append(map: values, to: &bytes) else { return nil }
-        return Array(SHA256.hash(data: bytes))
+        return sha256(bytes)
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        let done = bytes.withUnsafeBytes { EVP_Digest($0.baseAddress, $0.count, &digest, nil, EVP_sha256(), nil) }
+        precondition(done == 1, "OpenSSL's SHA-256 failed")
+        return digest
     }
 
     // The common types are told by their type, not tried in turn with `as?`: a failed cast

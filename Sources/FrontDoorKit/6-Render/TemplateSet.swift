@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Mustache
 
@@ -83,23 +82,22 @@ public struct TemplateSet: Sendable {
     /// new FrontDoor may render the same values differently). Reading the process's own
     /// executable is not reading content.
     static func digest(of source: TemplateSource) -> [UInt8] {
-        var hash = SHA256()
-        hash.update(data: Array("frontdoor render key 1\n".utf8))
+        var bytes = Array("frontdoor render key 1\n".utf8)
         var status = stat()
         if stat("/proc/self/exe", &status) == 0 || stat(Bundle.main.executablePath ?? "", &status) == 0 {
             let identity = "\(status.st_size) \(status.modificationTime.tv_sec).\(status.modificationTime.tv_nsec) \(status.st_ino) \(status.st_dev)\n"
-            hash.update(data: Array(identity.utf8))
+            bytes += identity.utf8
         } else {
             // An unknown binary: a key no other run makes, so nothing is taken from before.
-            hash.update(data: Array(UUID().uuidString.utf8))
+            bytes += UUID().uuidString.utf8
         }
         for (name, text) in source.templates.sorted(by: { $0.key < $1.key }) {
             for part in [name, text] {
-                withUnsafeBytes(of: UInt64(part.utf8.count).littleEndian) { hash.update(bufferPointer: $0) }
-                hash.update(data: Array(part.utf8))
+                withUnsafeBytes(of: UInt64(part.utf8.count).littleEndian) { bytes += $0 }
+                bytes += part.utf8
             }
         }
-        return Array(hash.finalize())
+        return RenderKey.sha256(bytes)
     }
 
     /// The library with each of `sectionPartials` replaced by its output for `context`, as

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// The unchanged page is then written like any other, so `StagingFolder` hard-links it from
 /// the old output: the new site is still made whole beside the old one and swapped in.
-public final class PreviousPages: @unchecked Sendable {
+final class PreviousPages: @unchecked Sendable {
     static let attribute = "user.frontdoor.render"
     /// Render key -> the page file in the previous output.
     private let pages: [[UInt8]: String]
@@ -31,7 +31,7 @@ public final class PreviousPages: @unchecked Sendable {
     /// Pages with a key in the previous output.
     var count: Int { pages.count }
     /// Pages taken from it so far.
-    public var taken: Int { lock.withLock { takenCount } }
+    var taken: Int { lock.withLock { takenCount } }
 
     /// The HTML of the previous output's page with this key, and its file, when it is still
     /// as it was written.

@@ -34,16 +34,13 @@ public final class StagingFolder: @unchecked Sendable {
     /// the next build to find it by. A page taken from the previous site's file at the same
     /// path (`takenFrom`) is linked from it without comparing its bytes again.
     func write(_ page: OutputFile, renderKey: [UInt8]?, takenFrom: String? = nil) throws(WriteError) {
-        let target = path + "/" + page.path
-        if let previous, let takenFrom, takenFrom == previous + "/" + page.path, page.piece == .whole {
-            let target = try prepare(page.path)
-            if link(takenFrom, target) == 0 {
-                lock.withLock { reusedCount += 1 }
-                return
-            }
+        if let previous, let takenFrom, takenFrom == previous + "/" + page.path, page.piece == .whole,
+           link(takenFrom, try prepare(page.path)) == 0 {
+            lock.withLock { reusedCount += 1 }
+            return
         }
         try write(page)
-        if let renderKey { PreviousPages.record(renderKey, atPath: target) }
+        if let renderKey { PreviousPages.record(renderKey, atPath: path + "/" + page.path) }
     }
 
     /// Writes a file, or one piece of a file (`OutputFile.Piece`); a file's pieces must come
