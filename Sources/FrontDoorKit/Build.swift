@@ -171,8 +171,9 @@ public struct SiteBuilder: Sendable {
                                             outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
             // The preview keeps which pages show each profile's summary, for its rebuilds.
             let summaryPages = options.keepState ? SummaryPages() : nil
-            let previousPages = staging.previousPages()
-            let scanned = try clock.time("render") {
+            // Listing the previous site's pages is part of rendering, timed with it.
+            let previousPages = clock.time("render") { staging.previousPages() }
+            let scanned = try clock.time("render", adding: true) {
                 try Self.renderPages(jobs, into: staging, checking: links, recording: summaryPages, reusing: previousPages)
             }
             let brokenLinks = clock.time("check links") {
