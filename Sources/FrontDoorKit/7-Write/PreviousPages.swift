@@ -14,16 +14,17 @@ import Foundation
 /// the old output: the new site is still made whole beside the old one and swapped in.
 final class PreviousPages: @unchecked Sendable {
     static let attribute = "user.frontdoor.render"
-    /// Render key -> the page file in the previous output.
-    private let pages: [[UInt8]: String]
+    /// Render key -> the page file in the previous output, with its tag as read then.
+    private let pages: [[UInt8]: (path: String, tag: Tag)]
     private let lock = NSLock()
     private var takenCount = 0
 
-    /// Reads the keys of the HTML files under `site`.
+    /// Reads the keys of the HTML files under `site` (links are not followed).
     init(site: String) {
-        var pages: [[UInt8]: String] = [:]
-        Self.walk(site) { path in
-            if let tag = Self.tag(atPath: path) { pages[tag.key] = path }
+        var pages: [[UInt8]: (path: String, tag: Tag)] = [:]
+        for entry in (try? FileSystem().listFiles(under: site)) ?? [] where !entry.isSymbolicLink && entry.relativePath.hasSuffix(".html") {
+            let path = site + "/" + entry.relativePath
+            if let tag = Self.tag(atPath: path) { pages[tag.key] = (path, tag) }
         }
         self.pages = pages
     }
@@ -36,8 +37,8 @@ final class PreviousPages: @unchecked Sendable {
     /// The HTML of the previous output's page with this key, and its file, when it is still
     /// as it was written.
     func page(for key: [UInt8]) -> (text: String, path: String)? {
-        guard let path = pages[key], let tag = Self.tag(atPath: path), tag.key == key,
-              let data = FileManager.default.contents(atPath: path), Self.unchanged(path, tag: tag, size: data.count) else { return nil }
+        guard let (path, tag) = pages[key], Self.unchanged(path, since: tag),
+              let data = FileManager.default.contents(atPath: path), data.count == tag.size else { return nil }
         lock.withLock { takenCount += 1 }
         return (String(decoding: data, as: UTF8.self), path)
     }
@@ -47,7 +48,7 @@ final class PreviousPages: @unchecked Sendable {
     static func record(_ key: [UInt8], atPath path: String) {
         var status = stat()
         guard key.count == keySize, stat(path, &status) == 0 else { return }
-        if let tag = tag(atPath: path), tag.key == key, unchanged(path, tag: tag, size: Int(status.st_size)) { return }
+        if let tag = tag(atPath: path), tag.key == key, unchanged(path, since: tag) { return }
         var value = key
         for number in [Int64(status.st_size), Int64(status.modificationTime.tv_sec), Int64(status.modificationTime.tv_nsec)] {
             withUnsafeBytes(of: number.littleEndian) { value += $0 }
@@ -76,31 +77,11 @@ final class PreviousPages: @unchecked Sendable {
                    nanoseconds: number(at: keySize + 16))
     }
 
-    private static func unchanged(_ path: String, tag: Tag, size: Int) -> Bool {
+    /// The file has the size and modification time it had when its tag was written.
+    private static func unchanged(_ path: String, since tag: Tag) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0 else { return false }
-        return Int64(size) == tag.size && Int64(status.st_size) == tag.size
+        return Int64(status.st_size) == tag.size
             && Int64(status.modificationTime.tv_sec) == tag.seconds && Int64(status.modificationTime.tv_nsec) == tag.nanoseconds
-    }
-
-    /// Calls `visit` with every `.html` file under `folder`, not following symbolic links.
-    private static func walk(_ folder: String, _ visit: (String) -> Void) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            let path = folder + "/" + name
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): walk(path, visit)
-            case Int32(DT_REG) where name.hasSuffix(".html"): visit(path)
-            case Int32(DT_UNKNOWN):
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                if (status.st_mode & S_IFMT) == S_IFDIR { walk(path, visit) }
-                else if (status.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".html") { visit(path) }
-            default: continue
-            }
-        }
     }
 }
