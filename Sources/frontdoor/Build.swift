@@ -37,6 +37,7 @@ struct Build: ParsableCommand {
                            + (step.residentBytes.map { String(format: "   now %6.0f MiB", Double($0) / 1_048_576) } ?? "")
                            + (step.cpuSeconds.map { String(format: "   cpu %8.1f ms", $0 * 1000) } ?? "") + "\n")
             }
+            printError("  allocator: \(Allocator.name)\n")
             if report.written {
                 printError("  \(report.pagesTakenFromPrevious) of \(report.pages) pages taken unchanged from the previous build; "
                            + "\(report.reused) files linked from it\n")
