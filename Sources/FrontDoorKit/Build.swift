@@ -265,10 +265,12 @@ extension SiteBuilder {
     }
 
     /// Pages at a time: rendered in parallel, scanned for links and written straight into
-    /// the staging folder, so memory holds one batch of pages, not the site.
-    static let renderBatch = 256
+    /// the staging folder, so memory holds one batch of pages, not the site. Each batch ends
+    /// with one core waiting for the other's last chunk, so batches are long and chunks short.
+    static let renderBatch = 1024
+    static let renderChunk = 16
     /// Batches rendered between two hand-backs of freed memory.
-    static let trimEvery = 8
+    static let trimEvery = 2
 
     /// Renders, link-scans and writes every page; returns each page's broken links, in path order.
     /// `recording`, when given, gets the summaries each page shows (`SummaryPages`); a page
@@ -279,7 +281,7 @@ extension SiteBuilder {
         var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
         for start in stride(from: 0, to: jobs.count, by: renderBatch) {
             let batch = Array(jobs[start..<min(start + renderBatch, jobs.count)])
-            let results = batch.parallelChunks { chunk -> [Result<(broken: [InternalLinkChecker.BrokenLink], shown: Set<String>), WriteError>] in
+            let results = batch.parallelChunks(chunks: batch.count / renderChunk) { chunk -> [Result<(broken: [InternalLinkChecker.BrokenLink], shown: Set<String>), WriteError>] in
                 // One resolver for the chunk's pages: the links every page has (the navigation,
                 // the areas, the partners) are resolved once.
                 var resolver = InternalLinkChecker.Resolver(checker: links, folder: [])

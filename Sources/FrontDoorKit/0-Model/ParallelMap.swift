@@ -9,10 +9,11 @@ extension Array where Element: Sendable {
 
     /// The array cut into contiguous chunks, one worker per chunk at a time; `body` maps a
     /// whole chunk, so it can keep state (a cache) across the chunk's items. Results are
-    /// joined in the original order.
-    func parallelChunks<T: Sendable>(_ body: @Sendable (ArraySlice<Element>) -> [T]) -> [T] {
+    /// joined in the original order. `chunks`: how many (default eight per core); the workers
+    /// take the next chunk as they finish one, so smaller chunks even out unequal items.
+    func parallelChunks<T: Sendable>(chunks wanted: Int? = nil, _ body: @Sendable (ArraySlice<Element>) -> [T]) -> [T] {
         guard count > 1 else { return body(self[...]) }
-        let chunks = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let chunks = Swift.max(1, Swift.min(count, wanted ?? ProcessInfo.processInfo.activeProcessorCount * 8))
         let slots = ResultSlots<[T]>(count: chunks)
         withoutActuallyEscaping(body) { body in
             let body = UncheckedSendable(body)

@@ -32,6 +32,40 @@ struct StringShortcutTests {
         }
     }
 
+    /// `normalizeSpelling` with no shortcut: every variant searched with Foundation.
+    static func respelledByFoundation(_ token: String, _ analyzer: TextAnalyzer) -> String {
+        var word = token
+        for pair in analyzer.variants where word.contains(pair[0]) {
+            word = word.replacingOccurrences(of: pair[0], with: pair[1])
+        }
+        for suffix in TextAnalyzer.izSuffixes where word.hasSuffix(suffix) {
+            if word.utf16.count - suffix.utf16.count >= 3 {
+                word = String(word.dropLast(suffix.count)) + "iz" + suffix.dropFirst(2)
+            }
+            break
+        }
+        return word
+    }
+
+    @Test func respellingShortcutMatchesFoundation() {
+        var random = SeededRandom(seed: 13)
+        let analyzer = TextAnalyzer()
+        let alphabet = ["a", "e", "i", "s", "o", "u", "r", "c", "p", "d", "t", "ae", "oe", "paed", "our", "ise", "ised",
+                        "centre", "haem", "é", "x", "1"]
+        var respelled = 0
+        for _ in 0..<5000 {
+            let word = Self.randomText(alphabet, length: 8, &random)
+            let expected = Self.respelledByFoundation(word, analyzer)
+            #expect(analyzer.normalizeSpelling(word) == expected, "\(word)")
+            if expected != word { respelled += 1 }
+        }
+        #expect(respelled > 500, "the sample must exercise the respelling, not only the shortcut")
+        for (word, expected) in [("paediatric", "pediatric"), ("organisation", "organization"), ("centre", "center"),
+                                 ("rise", "rise"), ("haematology", "hematology"), ("wise", "wise"), ("digital", "digital")] {
+            #expect(analyzer.normalizeSpelling(word) == expected, "\(word)")
+        }
+    }
+
     @Test func choiceLabelsAreSentenceCase() {
         #expect(ContentSchema.choiceLabel("early-stage") == "Early stage")
         #expect(ContentSchema.choiceLabel("in-use-in-the-nhs") == "In use in the nhs")

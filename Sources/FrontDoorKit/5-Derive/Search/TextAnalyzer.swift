@@ -105,6 +105,10 @@ public struct TextAnalyzer: Sendable {
 
     /// British spellings to American ones, so either finds both.
     public func normalizeSpelling(_ token: String) -> String {
+        // Most tokens hold no variant and no -ise ending: checked once over the token's bytes
+        // rather than with a search per variant, as the index builder respells every distinct
+        // token of the corpus.
+        if !mayNeedRespelling(token) { return token }
         var word = token
         for pair in variants where Self.contains(word, pair[0]) {
             word = word.replacingOccurrences(of: pair[0], with: pair[1])
@@ -117,6 +121,27 @@ public struct TextAnalyzer: Sendable {
             break
         }
         return word
+    }
+
+    /// False only when `token` is ASCII, holds none of the variants' British fragments and
+    /// does not end in an -ise suffix: then `normalizeSpelling` leaves it as it is.
+    func mayNeedRespelling(_ token: String) -> Bool {
+        var token = token
+        return token.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+            for pair in variants {
+                let fragment = pair[0].utf8
+                guard let first = fragment.first, fragment.count <= bytes.count else { continue }
+                var start = 0
+                while start + fragment.count <= bytes.count {
+                    if bytes[start] == first, fragment.elementsEqual(bytes[start..<start + fragment.count]) { return true }
+                    start += 1
+                }
+            }
+            return Self.izSuffixes.contains { suffix in
+                suffix.utf8.count <= bytes.count && suffix.utf8.elementsEqual(bytes[(bytes.count - suffix.utf8.count)...])
+            }
+        }
     }
 
     /// Whether `part` occurs in `word`. Compared as bytes when both are ASCII, where bytes and
