@@ -17,6 +17,12 @@ public struct BuildOptions: Sendable {
     /// Keep what a body-only rebuild needs (`IncrementalBuilder`); off for one-off builds,
     /// which then free the parsed documents as soon as they are validated.
     public var keepState = false
+    /// Record each page's render key even when the output folder holds no site yet
+    /// (`PreviousPages`), so that the next build into it can take the pages that did not
+    /// change. The preview sets it: its first whole rebuild after an edit to a title or a
+    /// reference then renders only the pages whose values changed. A one-off build into an
+    /// empty folder leaves it off and makes no keys.
+    public var recordRenderKeys = false
 
     public init(content: String = "content", templates: String = "templates", output: String = "site",
                 includeDrafts: Bool = false, strict: Bool = false, baseURL: String? = nil,
@@ -172,7 +178,7 @@ public struct SiteBuilder: Sendable {
             // The preview keeps which pages show each profile's summary, for its rebuilds.
             let summaryPages = options.keepState ? SummaryPages() : nil
             // Listing the previous site's pages is part of rendering, timed with it.
-            let previousPages = clock.time("render") { staging.previousPages() }
+            let previousPages = clock.time("render") { staging.previousPages() ?? (options.recordRenderKeys ? PreviousPages.none : nil) }
             let scanned = try clock.time("render", adding: true) {
                 try Self.renderPages(jobs, into: staging, checking: links, recording: summaryPages, reusing: previousPages)
             }

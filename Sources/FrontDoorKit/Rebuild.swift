@@ -53,6 +53,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     public init(options: BuildOptions) {
         var options = options
         options.keepState = true
+        options.recordRenderKeys = true
         self.options = options
     }
 

@@ -8,7 +8,8 @@ import Foundation
 /// reads that file rather than running the templates. A file changed since (another size or
 /// time) is not taken. A first build into an empty folder records nothing (it has nothing
 /// to take from, and making keys costs time), so the build after it records and the one
-/// after that takes. On a file system without extended attributes every page is rendered.
+/// after that takes; the preview records from its first build (`BuildOptions.recordRenderKeys`).
+/// On a file system without extended attributes every page is rendered.
 ///
 /// The unchanged page is then written like any other, so `StagingFolder` hard-links it from
 /// the old output: the new site is still made whole beside the old one and swapped in.
@@ -26,6 +27,13 @@ final class PreviousPages: @unchecked Sendable {
             let path = site + "/" + entry.relativePath
             if let tag = Self.tag(atPath: path) { pages[tag.key] = (path, tag) }
         }
+        self.pages = pages
+    }
+
+    /// No previous output: nothing to take, but keys are made and recorded.
+    static var none: PreviousPages { PreviousPages(pages: [:]) }
+
+    private init(pages: [[UInt8]: (path: String, tag: Tag)]) {
         self.pages = pages
     }
 
