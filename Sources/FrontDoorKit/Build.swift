@@ -23,6 +23,12 @@ public struct BuildOptions: Sendable {
     /// reference then renders only the pages whose values changed. A one-off build into an
     /// empty folder leaves it off and makes no keys.
     public var recordRenderKeys = false
+    /// The derived files (search index, feeds, exports) of the site in the output folder:
+    /// when given, and that site has them all, they are linked into the new site as they are
+    /// instead of made again, and the report says so (`derivedFilesKept`). The preview sets
+    /// it for whole rebuilds and brings the files up to date afterwards, as after a fast
+    /// rebuild (`IncrementalBuilder.refreshDerivedFiles`).
+    public var keepDerivedFiles: [String]?
 
     public init(content: String = "content", templates: String = "templates", output: String = "site",
                 includeDrafts: Bool = false, strict: Bool = false, baseURL: String? = nil,
@@ -55,6 +61,8 @@ public struct BuildReport: Sendable {
     /// Pages whose values and templates had not changed since the previous build, taken from
     /// it rather than rendered (`PreviousPages`).
     public var pagesTakenFromPrevious = 0
+    /// The derived files were linked from the previous site, not made (`BuildOptions.keepDerivedFiles`).
+    public var derivedFilesKept = false
     /// What a later body-only rebuild needs (`IncrementalBuilder`); set when the site was written.
     var state: BuildState?
     var documents: [ParsedDocument] = []
@@ -166,7 +174,10 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.output)
         let staging = try writer.begin()
         do {
-            let derived = try clock.time("derive") { try Self.derive(directory, matches: matches, into: staging) }
+            let kept = try clock.time("derive") { () throws(WriteError) in try options.keepDerivedFiles.flatMap { paths throws(WriteError) in try staging.keepFromPrevious(paths) } }
+            report.derivedFilesKept = kept != nil
+            let derived = try kept.map { (paths: $0, parts: [StepTiming]()) }
+                ?? clock.time("derive", adding: true) { try Self.derive(directory, matches: matches, into: staging) }
             clock.steps += derived.parts
             let otherPaths = try derived.paths + Self.writeFiles(assets.files, into: staging)
             // The pages' jobs are made only now, so they are not held while deriving.

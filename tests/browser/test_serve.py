@@ -117,6 +117,11 @@ def test_serve_rebuilds_the_page_after_an_edit(preview):
                      "the rebuild line in the terminal")
     # The rebuilt site keeps the rest of the directory: the list page names the new title too.
     assert "Renamed Femtech Ltd" in preview.get("/companies/")[1]
+    # A whole rebuild keeps the previous search index and exports, then refreshes them.
+    preview.wait_for(lambda: "Renamed Femtech Ltd" in preview.get("/search-index.json")[1],
+                     "the search index to follow the whole rebuild")
+    preview.wait_for(lambda: "Renamed Femtech Ltd" in preview.get("/directory.csv")[1],
+                     "the open data to follow the whole rebuild")
 
 
 def test_serve_rewrites_only_the_edited_page_after_a_body_edit(preview):

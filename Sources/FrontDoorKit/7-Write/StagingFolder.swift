@@ -30,6 +30,21 @@ public final class StagingFolder: @unchecked Sendable {
         previous.map { PreviousPages(site: $0) }
     }
 
+    /// Links the previous site's files at these paths into the new site as they are, and
+    /// returns the paths; nil, with nothing linked, when there is no previous site or it
+    /// lacks one of them.
+    func keepFromPrevious(_ paths: [String]) throws(WriteError) -> [String]? {
+        guard let previous else { return nil }
+        var status = stat()
+        guard paths.allSatisfy({ lstat(previous + "/" + $0, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG }) else { return nil }
+        for relativePath in paths {
+            let target = try prepare(relativePath)
+            guard link(previous + "/" + relativePath, target) == 0 else { throw .io(target, String(cString: strerror(errno))) }
+        }
+        lock.withLock { reusedCount += paths.count }
+        return paths
+    }
+
     /// Writes a page, and records beside it the key it was rendered under (`RenderKey`), for
     /// the next build to find it by. A page taken from the previous site's file at the same
     /// path (`takenFrom`) is linked from it without comparing its bytes again.

@@ -43,7 +43,9 @@ struct SiteRebuildTests {
         let content = try workspace.content()
         let output = workspace.path("site")
         let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
-        #expect(try builder.build().written)
+        let first = try builder.build()
+        #expect(first.written)
+        #expect(!first.derivedFilesKept, "the first build has no previous site to keep them from")
         return (workspace, content, output, builder)
     }
 
@@ -82,6 +84,12 @@ struct SiteRebuildTests {
         // renders only the pages that name the company and takes the others.
         #expect(report.pagesTakenFromPrevious > 0 && report.pagesTakenFromPrevious < report.pages,
                 "\(report.pagesTakenFromPrevious) of \(report.pages) taken")
+        // Its search index, feeds and exports are the previous build's until the refresh
+        // that follows, as after a fast rebuild; then the site is what a fresh build gives.
+        #expect(report.derivedFilesKept)
+        #expect(try Support.text(output + "/directory.csv").contains("Example Femtech Ltd"))
+        #expect(try builder.refreshDerivedFiles() > 0, "the search index and exports name the company")
+        #expect(try Support.text(output + "/directory.csv").contains("Renamed Femtech Ltd"))
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
