@@ -73,7 +73,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
             // they are refreshed afterwards, as after a fast rebuild.
             var options = self.options
             options.keepDerivedFiles = state.map { $0.derivedPaths.sorted() }
-            let report = try SiteBuilder().build(options)
+            var report = try SiteBuilder().build(options)
+            if !report.written, report.derivedFilesKept {
+                // Its links were checked against the files kept, which lack any a new profile
+                // adds (its open data record): only a build that makes them can tell.
+                options.keepDerivedFiles = nil
+                report = try SiteBuilder().build(options)
+            }
             // Not written: the next edit may fix the content, and gets a whole build too.
             state = report.written ? report.state : nil
             derivedStale = report.written && report.derivedFilesKept

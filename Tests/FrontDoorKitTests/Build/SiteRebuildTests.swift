@@ -93,6 +93,23 @@ struct SiteRebuildTests {
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
+    @Test func aWholeBuildMakesTheDerivedFilesALinkNeedsRatherThanKeepingThem() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-new-record")
+        defer { workspace.remove() }
+        // A new company, and a body linking to the open data record only it has: the derived
+        // files kept from the build before lack it, so the build makes them again.
+        try Data("---\ntitle: Example Newco Ltd\nsummary: A new company that makes a test.\nareas:\n  - womens-health\n---\nNew.\n".utf8)
+            .write(to: URL(fileURLWithPath: content + "/companies/example-newco.md"))
+        let record = "openreferral/organizations/\(HSDSIdentifiers.organization("example-newco")).json"
+        try Self.edit(content, "## Product", "## Product\n\nSee [its open data](/\(record)).")
+        let report = try builder.build(changedContent: [Self.company, "companies/example-newco.md"])
+        let (written, kept) = (report.written, report.derivedFilesKept)
+        #expect(written, "\(report.diagnostics)")
+        #expect(!kept)
+        #expect(FileManager.default.fileExists(atPath: output + "/" + record))
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
     @Test func aSummaryEditRewritesThePagesThatShowItAndEndsEqualToAFreshBuild() throws {
         let (workspace, content, output, builder) = try Self.builtPreview("rebuild-summary")
         defer { workspace.remove() }
