@@ -31,15 +31,20 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     /// Links the previous site's files at these paths into the new site as they are, and
-    /// returns the paths; nil, with nothing linked, when there is no previous site or it
-    /// lacks one of them.
+    /// returns the paths; nil, with nothing linked, when there is no previous site, it lacks
+    /// one of them, or the file system cannot link them (the build then makes them).
     func keepFromPrevious(_ paths: [String]) throws(WriteError) -> [String]? {
         guard let previous else { return nil }
         var status = stat()
         guard paths.allSatisfy({ lstat(previous + "/" + $0, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG }) else { return nil }
+        var linked: [String] = []
         for relativePath in paths {
             let target = try prepare(relativePath)
-            guard link(previous + "/" + relativePath, target) == 0 else { throw .io(target, String(cString: strerror(errno))) }
+            guard link(previous + "/" + relativePath, target) == 0 else {
+                for made in linked { unlink(made) }
+                return nil
+            }
+            linked.append(target)
         }
         lock.withLock { reusedCount += paths.count }
         return paths
