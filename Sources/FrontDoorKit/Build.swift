@@ -174,7 +174,8 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(output: options.output)
         let staging = try writer.begin()
         do {
-            let kept = try clock.time("derive") { () throws(WriteError) in try options.keepDerivedFiles.flatMap { paths throws(WriteError) in try staging.keepFromPrevious(paths) } }
+            var kept: [String]?
+            if let paths = options.keepDerivedFiles { kept = try clock.time("derive") { try staging.keepFromPrevious(paths) } }
             report.derivedFilesKept = kept != nil
             let derived = try kept.map { (paths: $0, parts: [StepTiming]()) }
                 ?? clock.time("derive", adding: true) { try Self.derive(directory, matches: matches, into: staging) }
