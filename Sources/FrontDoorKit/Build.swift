@@ -187,12 +187,12 @@ public struct SiteBuilder: Sendable {
             let jobs = renderer.jobs(renderer.context(directory, matches: matches, rendered: rendered))
             let links = InternalLinkChecker(baseURL: directory.config.baseURL,
                                             outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
-            // The preview keeps which pages show each profile's summary, for its rebuilds.
-            let summaryPages = options.keepState ? SummaryPages() : nil
+            // The preview keeps which pages show each profile's summary and title, for its rebuilds.
+            let appearances = options.keepState ? ProfileAppearances() : nil
             // Listing the previous site's pages is part of rendering, timed with it.
             let previousPages = clock.time("render") { staging.previousPages() ?? (options.recordRenderKeys ? PreviousPages.none : nil) }
             let scanned = try clock.time("render", adding: true) {
-                try Self.renderPages(jobs, into: staging, checking: links, recording: summaryPages, reusing: previousPages)
+                try Self.renderPages(jobs, into: staging, checking: links, recording: appearances, reusing: previousPages)
             }
             let brokenLinks = clock.time("check links") {
                 links.check(directory, scanned: scanned, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
@@ -211,7 +211,7 @@ public struct SiteBuilder: Sendable {
             report.files = jobs.count + otherPaths.count + copies.count
             report.pagesTakenFromPrevious = previousPages?.taken ?? 0
             if options.keepState { report.state = BuildState(options: options, directory: directory, templates: templates, assets: assets, matches: matches,
-                                      rendered: rendered, summaryPages: summaryPages ?? SummaryPages(),
+                                      rendered: rendered, appearances: appearances ?? ProfileAppearances(),
                                       documents: Dictionary(report.documents.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
                                       diagnostics: report.diagnostics, links: links, contentDisplayRoot: report.contentDisplayRoot,
                                       reservedIDs: TemplateSet.declaredIDs(in: templateSource), derivedPaths: Set(derived.paths)) }
@@ -291,15 +291,15 @@ extension SiteBuilder {
     static let trimEvery = 2
 
     /// Renders, link-scans and writes every page; returns each page's broken links, in path order.
-    /// `recording`, when given, gets the summaries each page shows (`SummaryPages`); a page
+    /// `recording`, when given, gets the profiles each page shows (`ProfileAppearances`); a page
     /// whose render key `reusing` has is read from there instead of rendered (`PageRender`).
     static func renderPages(_ jobs: [PageJob], into staging: StagingFolder, checking links: InternalLinkChecker,
-                            recording summaryPages: SummaryPages?, reusing previous: PreviousPages? = nil)
+                            recording appearances: ProfileAppearances?, reusing previous: PreviousPages? = nil)
         throws(WriteError) -> [(page: String, links: [InternalLinkChecker.BrokenLink])] {
         var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
         for start in stride(from: 0, to: jobs.count, by: renderBatch) {
             let batch = Array(jobs[start..<min(start + renderBatch, jobs.count)])
-            let results = batch.parallelChunks(chunks: batch.count / renderChunk) { chunk -> [Result<(broken: [InternalLinkChecker.BrokenLink], shown: Set<String>), WriteError>] in
+            let results = batch.parallelChunks(chunks: batch.count / renderChunk) { chunk -> [Result<(broken: [InternalLinkChecker.BrokenLink], shown: ProfileAppearances.Reading?), WriteError>] in
                 // One resolver for the chunk's pages: the links every page has (the navigation,
                 // the areas, the partners) are resolved once.
                 var resolver = InternalLinkChecker.Resolver(checker: links, folder: [])
@@ -308,7 +308,7 @@ extension SiteBuilder {
                     // and record them in: a first build into an empty folder pays nothing.
                     let render = previous.map { PageRender(previous: $0) }
                     let (page, shown) = PageRender.$current.withValue(render) {
-                        summaryPages == nil ? (job.render(), []) : SummaryPages.render(job)
+                        appearances == nil ? (job.render(), nil) : ProfileAppearances.render(job)
                     }
                     let broken = page.path.hasSuffix(".html") ? resolver.brokenLinks(inPage: page.path, html: page.data) : []
                     do throws(WriteError) {
@@ -322,7 +322,7 @@ extension SiteBuilder {
             for (job, result) in zip(batch, results) {
                 let (broken, shown) = try result.get()
                 if !broken.isEmpty { scanned.append((job.path, broken)) }
-                summaryPages?.record(page: job.path, showing: shown)
+                if let shown { appearances?.record(page: job.path, showing: shown) }
             }
             // Each batch frees its pages, but not where the next batch's threads look for
             // room (`FreedMemory`): at 100,000 profiles resident memory grew by 300 MiB.

@@ -9,8 +9,8 @@ struct BuildState: Sendable {
     var matches: MatchResults
     /// Cards and match rows already rendered, reused by the pages a rebuild renders.
     var rendered: RenderedPartials
-    /// Which pages show each profile's summary: the pages an edit to it changes.
-    var summaryPages: SummaryPages
+    /// Which pages show each profile's summary and title: the pages an edit to them changes.
+    var appearances: ProfileAppearances
     /// Parsed profiles by display path.
     var documents: [String: ParsedDocument]
     var diagnostics: [Diagnostic]
@@ -29,9 +29,13 @@ struct BuildState: Sendable {
 ///   (`displayChange`: website, email, founded, updated, tags, aliases, synonyms, priorities,
 ///   ods, ukprn, companies_house, stage), re-renders the profile's own page;
 /// - an edit to the summary re-renders the profile's own page and every page that shows the
-///   summary (`SummaryPages`): its cards, a partner's rows on the match pages, an area's
-///   match pages and the later pages of its own.
-/// References, matching and every order read none of those keys, so they stand.
+///   summary (`ProfileAppearances`): its cards, a partner's rows on the match pages, an area's
+///   match pages and the later pages of its own;
+/// - an edit to the title re-renders the profile's own page and every page that shows the
+///   title (its links, its cards, the cards and JSON-LD that name it); the title also sets
+///   orders, so the directory is sorted and matched again and the pages whose order or
+///   matches moved are re-rendered too (`retitledPages`).
+/// References read none of those keys, so they stand.
 /// The search index, feeds and exports, which read bodies and those keys, are brought up to
 /// date by `refreshDerivedFiles()` afterwards. Any other change (other front matter, a new or
 /// deleted file, site.yml, templates, assets) gets a whole build.
@@ -150,6 +154,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let parser = DocumentParser(markdown: MarkdownRenderer(basePath: state.directory.config.basePath, reservedIDs: state.reservedIDs))
         let validator = ProfileValidator()
         var edited: [Profile] = []
+        var retitled: [(old: Profile, new: Profile)] = []
         var pages: Set<String> = []
         for relative in changed.sorted() {
             let parts = relative.split(separator: "/")
@@ -166,7 +171,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let (profile, problems) = validator.validate(document)
             guard !problems.hasErrors else { return nil }
             let old = document.frontMatter == oldDocument.frontMatter ? profile : validator.validate(oldDocument).0
-            guard let summaryChanged = Self.displayChange(from: old, to: profile) else { return nil }
+            guard let change = Self.displayChange(from: old, to: profile) else { return nil }
             // The references' problems are kept, at their lines: when those lines moved, a
             // whole build places them again.
             let kept = state.diagnostics.filter { $0.path == display && ReferenceValidator.codes.contains($0.code) }
@@ -180,12 +185,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 state.directory = state.directory.replacing(profile)
                 edited.append(profile)
                 pages.insert(profile.path + "index.html")
-                if summaryChanged {
-                    state.rendered.forget(profile.slug)
-                    pages.formUnion(state.summaryPages.pages(showing: profile.slug))
+                if change.summary || change.title { state.rendered.forget(profile.slug) }
+                if change.summary { pages.formUnion(state.appearances.pages(showingSummaryOf: profile.slug)) }
+                if change.title {
+                    pages.formUnion(state.appearances.pages(showingTitleOf: profile.slug))
+                    retitled.append((old: old, new: profile))
                 }
             }
         }
+        if !retitled.isEmpty { pages.formUnion(Self.retitle(retitled, in: &state)) }
         let bodyLinks = edited.flatMap { state.links.bodyLinkDiagnostics(for: $0) }
         state.diagnostics = Diagnostic.sorted(state.diagnostics + bodyLinks)
 
@@ -201,7 +209,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let jobs = renderer.jobs(context, only: pages)
         let links = state.links
         let rendered = jobs.sorted { $0.path < $1.path }.parallelMap { job in
-            let (page, shown) = SummaryPages.render(job)
+            let (page, shown) = ProfileAppearances.render(job)
             return (page: page, shown: shown, broken: !links.brokenLinks(inPage: page.path, html: page.data).isEmpty)
         }
         // A link the templates made that leads nowhere (a `website` on the site's own
@@ -219,7 +227,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             self.state = nil
             throw WriteError.io(output, failure)
         }
-        for page in rendered { state.summaryPages.record(page: page.page.path, showing: page.shown) }
+        for page in rendered { state.appearances.record(page: page.page.path, showing: page.shown) }
         report.pages = rendered.count
         report.files = rendered.count
         report.written = true
@@ -232,14 +240,21 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return report
     }
 
+    /// What an edit changed that other pages show too (`PageContext.summary(of:)`,
+    /// `PageContext.title(of:)`); neither, when it changed only keys its own page shows.
+    struct DisplayChange: Equatable {
+        var summary: Bool
+        var title: Bool
+    }
+
     /// Whether an edit from `old` to `new` changed only what pages show: nil when anything
-    /// else changed (a whole build); otherwise whether the summary changed, which other pages
-    /// show too (`PageContext.summary(of:)`), rather than only keys its own page shows.
-    static func displayChange(from old: Profile, to new: Profile) -> Bool? {
+    /// else changed (a whole build).
+    static func displayChange(from old: Profile, to new: Profile) -> DisplayChange? {
         // The new profile with every key that only changes what pages show put back as it was:
         // equal to the old one when nothing else changed.
         var rest = new
         rest.summary = old.summary
+        rest.title = old.title
         rest.website = old.website
         rest.email = old.email
         rest.founded = old.founded
@@ -259,7 +274,53 @@ public final class IncrementalBuilder: @unchecked Sendable {
         rest.bodyLine = old.bodyLine
         rest.links = old.links
         guard rest == old else { return nil }
-        return old.summary != new.summary
+        return DisplayChange(summary: old.summary != new.summary, title: old.title != new.title)
+    }
+
+    /// After titles changed: the directory sorted and matched again, the fragments that name
+    /// the profiles dropped, and the pages a new title can change beyond those that showed the
+    /// old one: every page of a list a profile moved in (its type's list, its areas' pages and
+    /// match pages, the home page's recent partnerships), and the pages of the companies and
+    /// partners whose matches moved (a tie between equal scores goes by title, and a reason
+    /// names an area).
+    private static func retitle(_ retitled: [(old: Profile, new: Profile)], in state: inout BuildState) -> Set<String> {
+        let directory = state.directory.sorted()
+        let matches = MatchResults(directory: directory)
+        var pages: Set<String> = []
+        for (old, new) in retitled {
+            // Cards name a partnership's parties and a profile's areas.
+            for slug in directory.partnershipsOf[new.slug] ?? [] { state.rendered.forget(slug) }
+            if new.type == .area {
+                for slug in directory.inArea[new.slug] ?? [] { state.rendered.forget(slug) }
+                pages.formUnion(directory.laterPages(ofArea: new.slug).map { ListPages.path(new.path, page: $0) + "index.html" })
+            }
+            guard Directory.sortKey(old) != Directory.sortKey(new) else { continue }
+            pages.insert("index.html")
+            pages.formUnion((1...ListPages.count(directory.profiles(of: new.type).count)).map { ListPages.path(new.type, page: $0) + "index.html" })
+            for area in new.areas where directory.bySlug.contains(area) {
+                let path = Profile.path(.area, area)
+                pages.formUnion((1...directory.pageCount(ofArea: area)).map { ListPages.path(path, page: $0) + "index.html" })
+                pages.insert("match/\(area)/index.html")
+                pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
+            }
+        }
+        for (company, suggestions) in matches.suggestions where state.matches.suggestions[company] != suggestions {
+            if let profile = directory.bySlug[company] { pages.insert(profile.path + "index.html") }
+        }
+        for (partner, companies) in matches.companiesByPartner {
+            let before = state.matches.companiesByPartner[partner] ?? []
+            let same = before.count == companies.count && zip(before, companies).allSatisfy {
+                $0.company == $1.company && $0.score == $1.score && $0.reasons == $1.reasons
+            }
+            if !same, let profile = directory.bySlug[partner] { pages.insert(profile.path + "index.html") }
+        }
+        // A partner no longer interested in any company loses its list.
+        for partner in state.matches.companiesByPartner.keys where matches.companiesByPartner[partner] == nil {
+            if let profile = directory.bySlug[partner] { pages.insert(profile.path + "index.html") }
+        }
+        state.directory = directory
+        state.matches = matches
+        return pages
     }
 
     /// Writes beside the file and renames over it, so a reader sees the old file or the new one.

@@ -134,6 +134,12 @@ public struct Directory: Sendable {
         return copy
     }
 
+    /// The same profiles linked again: every order and grouping made anew, after an edit to a
+    /// title, which orders them.
+    func sorted() -> Directory {
+        Directory(profiles: ProfileType.allCases.flatMap { profiles(of: $0) }, config: config, includeDrafts: true)
+    }
+
     public var organisations: [Profile] { ProfileType.organisations.flatMap { profiles(of: $0) } }
 
     /// How many pages an area's page takes: it lists its organisations 200 to a page (`ListPages`).

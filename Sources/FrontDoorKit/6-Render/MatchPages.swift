@@ -49,7 +49,7 @@ extension SiteRenderer {
         let highest = max(counts.joined().max() ?? 1, 1)
         let rows = zip(areas, counts).map { area, row -> [String: Any] in
             [
-                "title": area.title,
+                "title": context.title(of: area),
                 "url": context.url(area.path),
                 "match_url": context.url("match/\(area.slug)/"),
                 "cells": zip(Self.gridTypes, row).map { type, count -> [String: Any] in
@@ -107,11 +107,12 @@ extension SiteRenderer {
         let choices: [[String: Any]] = [["label": "Any", "slug": "", "url": context.url(areaURL), "selected": capability == nil]]
             + config.capabilities.map { ["label": $0.label, "slug": $0.slug, "url": context.url(areaURL + "\($0.slug)/"), "selected": $0.slug == capability] }
         let capabilityLabel = capability.map(config.capabilityLabel)
-        let title = "Partners in \(area.title)" + (capabilityLabel.map { " offering \($0.lowercased())" } ?? "")
+        let areaTitle = context.title(of: area)
+        let title = "Partners in \(areaTitle)" + (capabilityLabel.map { " offering \($0.lowercased())" } ?? "")
         let html = templates.render("match-area", frame(context, title: title,
-            description: "Organisations with expertise in \(area.title.lowercased()), and the companies working in it.", path: path,
-            crumbs: [("Find partners", "match/"), (area.title, areaURL)] + (capabilityLabel.map { [($0, path)] } ?? []), [
-                "area": ["title": area.title, "url": context.url(area.path), "summary": context.summary(of: area), "match_url": context.url(areaURL)] as [String: Any],
+            description: "Organisations with expertise in \(areaTitle.lowercased()), and the companies working in it.", path: path,
+            crumbs: [("Find partners", "match/"), (areaTitle, areaURL)] + (capabilityLabel.map { [($0, path)] } ?? []), [
+                "area": ["title": areaTitle, "url": context.url(area.path), "summary": context.summary(of: area), "match_url": context.url(areaURL)] as [String: Any],
                 "capabilities": choices,
                 "capability_label": capabilityLabel ?? false,
                 "partners": partners,

@@ -9,13 +9,17 @@ extension PageContext {
         let layout = NetworkLayout(network)
         func node(_ index: Int) -> [String: Any] {
             let node = network.nodes[index]
+            ProfileAppearances.noteTitle(node.slug)
             return ["title": node.title, "url": url(node.path), "type_label": node.type.singularLabel]
         }
         let organisations = network.nodes.indices.map { index -> [String: Any] in
             var entry = node(index)
             entry["partners"] = network.partners(of: index).map { partner, partnerships -> [String: Any] in
                 var entry = node(partner)
-                entry["partnerships"] = partnerships.map { ["title": $0.title, "url": url($0.path), "is_ended": $0.isEnded] as [String: Any] }
+                entry["partnerships"] = partnerships.map { partnership -> [String: Any] in
+                    ProfileAppearances.noteTitle(partnership.slug)
+                    return ["title": partnership.title, "url": url(partnership.path), "is_ended": partnership.isEnded]
+                }
                 return entry
             }
             return entry

@@ -91,7 +91,7 @@ struct PageContext {
     }
 
     func link(_ profile: Profile) -> [String: Any] {
-        ["title": profile.title, "url": url(profile.path), "type_label": profile.type.singularLabel, "slug": profile.slug]
+        ["title": title(of: profile), "url": url(profile.path), "type_label": profile.type.singularLabel, "slug": profile.slug]
     }
 
     func links(_ slugs: [String]) -> [[String: Any]] {
@@ -99,10 +99,16 @@ struct PageContext {
     }
 
     /// A profile's summary shown on another page than its own: noted for the preview's
-    /// rebuilds (`SummaryPages`), so the pages showing it are found after an edit to it.
+    /// rebuilds (`ProfileAppearances`), so the pages showing it are found after an edit to it.
     func summary(of profile: Profile) -> String {
-        SummaryPages.note(profile.slug)
+        ProfileAppearances.noteSummary(profile.slug)
         return profile.summary
+    }
+
+    /// A profile's title shown on another page than its own, noted as `summary(of:)` is.
+    func title(of profile: Profile) -> String {
+        ProfileAppearances.noteTitle(profile.slug)
+        return profile.title
     }
 
     /// A profile as a card in a list: its values, and `card_html`, the card partial already

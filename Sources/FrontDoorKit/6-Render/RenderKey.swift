@@ -93,7 +93,7 @@ enum RenderKey {
 
 /// One page job's render, seen from the build: the previous output to take it from, and the
 /// key it was rendered under, for the write stage to record beside the file. Set for the
-/// job's thread while it runs (`SiteBuilder.renderPages`), as `SummaryPages.Reading` is.
+/// job's thread while it runs (`SiteBuilder.renderPages`), as `ProfileAppearances.Reading` is.
 final class PageRender: @unchecked Sendable {
     @TaskLocal static var current: PageRender?
 

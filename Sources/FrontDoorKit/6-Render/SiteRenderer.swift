@@ -220,9 +220,10 @@ public struct SiteRenderer: Sendable {
                                             label: "Pages of \(profile.title)", context)
         }
         let path = ListPages.path(profile.path, page: page)
-        // A later page describes itself with the area's summary too, read so the preview
-        // renders it again after an edit to it (`SummaryPages`); the JSON-LD is the first page's.
-        return templates.render("area", frame(context, title: first ? profile.title : "\(profile.title), page \(page) of \(pages)",
+        // A later page describes itself with the area's summary and title too, read so the
+        // preview renders it again after an edit to them (`ProfileAppearances`); the JSON-LD
+        // is the first page's.
+        return templates.render("area", frame(context, title: first ? profile.title : "\(context.title(of: profile)), page \(page) of \(pages)",
             description: first ? profile.summary : context.summary(of: profile), path: path,
             crumbs: [(ProfileType.area.pluralLabel, "areas/"), (profile.title, profile.path)] + (first ? [] : [("Page \(page)", path)]),
             section: .area, jsonLD: first ? jsonLD(profile, context) : nil, ["area": data]))
@@ -263,7 +264,7 @@ public struct SiteRenderer: Sendable {
             path: "search/", crumbs: [("Search", "search/")], [
                 "search_filters": [
                     "types": ProfileType.allCases.map { ["value": $0.rawValue, "label": $0.singularLabel] },
-                    "areas": directory.profiles(of: .area).map { ["value": $0.slug, "label": $0.title] },
+                    "areas": directory.profiles(of: .area).map { ["value": $0.slug, "label": context.title(of: $0)] },
                     "regions": regions.map { ["value": $0, "label": $0] },
                     "capabilities": config.capabilities.map { ["value": $0.slug, "label": $0.label] },
                 ] as [String: Any],

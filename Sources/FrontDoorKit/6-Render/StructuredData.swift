@@ -87,6 +87,8 @@ struct StructuredData {
 
     /// `@id`, `@type`, `name` and `url`: the whole node of a profile named from another page.
     func reference(to profile: Profile) -> [String: JSON] {
+        // Noted for the preview's rebuilds, as `PageContext.title(of:)` notes a link.
+        ProfileAppearances.noteTitle(profile.slug)
         let url = absolute(profile.path)
         return [
             "@id": .string(url + Self.fragment(profile.type)),

@@ -74,7 +74,9 @@ struct SiteRebuildTests {
     @Test func aFrontMatterEditGetsAWholeBuild() throws {
         let (workspace, content, output, builder) = try Self.builtPreview("rebuild-fm")
         defer { workspace.remove() }
-        try Self.edit(content, "title: Example Femtech Ltd", "title: Renamed Femtech Ltd")
+        // What a company seeks changes its matches: not an edit only pages show.
+        try Self.edit(content, "title: Example Femtech Ltd\n", "title: Renamed Femtech Ltd\n")
+        try Self.edit(content, "seeks:\n  - clinical-trials", "seeks:\n  - evaluation")
         let report = try builder.build(changedContent: [Self.company])
         #expect(report.written)
         #expect(builder.lastRewrittenPages == nil)
@@ -138,6 +140,99 @@ struct SiteRebuildTests {
         #expect(rewritten.isSuperset(of: pages))
         #expect(!rewritten.contains("trusts/index.html"))
 
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
+    @Test func aTitleEditRewritesThePagesThatNameItAndEndsEqualToAFreshBuild() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-title")
+        defer { workspace.remove() }
+        try Self.edit(content, "title: Example Femtech Ltd", "title: Zephyr Femtech Ltd")
+        let report = try builder.build(changedContent: [Self.company])
+        #expect(report.written && report.diagnostics.errorCount == 0)
+        let pages = try #require(builder.lastRewrittenPages, "a title edit takes the fast path")
+        // Its page, the pages with its card, the trust's page naming it among the companies
+        // interested in it, and the area's match page naming it among the companies in it.
+        for page in ["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html",
+                     "partnerships/example-network-pilot/index.html", "trusts/example-hospitals/index.html",
+                     "match/womens-health/index.html"] {
+            #expect(pages.contains(page), "\(page) is not in \(pages)")
+        }
+        #expect(!pages.contains("trusts/index.html") && !pages.contains("404.html"), "\(pages)")
+        #expect(try builder.refreshDerivedFiles() > 0, "the search index and the exports name the company")
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
+    /// A title sets orders and appears in cards, reasons and JSON-LD of other profiles: after
+    /// each kind's, the site is what a fresh build gives.
+    @Test(arguments: [
+        ("areas/womens-health.md", "title: Women's health", "title: Obstetrics and women's health"),
+        ("trusts/example-hospitals.md", "title: Example Hospitals NHS Foundation Trust", "title: Aardvark Hospitals NHS Trust"),
+        ("institutions/example-university.md", "title: Example University", "title: Zebra University"),
+        ("partnerships/example-mou.md", "title: Example University and Example Hospitals MoU", "title: A joint evaluation MoU"),
+        ("networks/example-health-network.md", "title: Example Health Network", "title: Example health network"),
+    ])
+    func aTitleEditOfEveryKindEndsEqualToAFreshBuild(file: String, old: String, new: String) throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-title-\(file.split(separator: "/")[0])")
+        defer { workspace.remove() }
+        let path = content + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(text.contains(old + "\n"), "`\(old)` is not in \(file)")
+        try Data(text.replacingOccurrences(of: old + "\n", with: new + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try builder.build(changedContent: [file]).written)
+        #expect(builder.lastRewrittenPages != nil, "a title edit takes the fast path")
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
+    @Test func aTitleEditThatMovesAProfileToAnotherPageRewritesThePagesBetween() throws {
+        let workspace = try Support.Workspace("rebuild-title-pages")
+        defer { workspace.remove() }
+        let content = try workspace.content()
+        try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
+        let output = workspace.path("site")
+        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
+        #expect(try builder.build().written)
+
+        // The first company by title moves to the end: every card after it moves up one, to
+        // the first page from the second.
+        let file = "companies/company-1.md"
+        let text = try String(contentsOfFile: content + "/" + file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Company 001", with: "title: Zulu Company").utf8)
+            .write(to: URL(fileURLWithPath: content + "/" + file))
+        #expect(try builder.build(changedContent: [file]).written)
+        let pages = try #require(builder.lastRewrittenPages)
+        for page in ["companies/index.html", "companies/page/2/index.html", "areas/womens-health/index.html",
+                     "areas/womens-health/page/2/index.html"] {
+            #expect(pages.contains(page), "\(page) is not in \(pages)")
+        }
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
+    @Test func anAreaTitleEditRewritesACompanyPageThatNamesItOnlyInAMatchReason() throws {
+        let workspace = try Support.Workspace("rebuild-title-reason")
+        defer { workspace.remove() }
+        let content = try workspace.content()
+        // A company in women's health alone, and a trust in mental health alone, the area
+        // related to it: the company's page names mental health only in why the trust is suggested.
+        try Data("---\ntitle: Solo Femtech Ltd\nsummary: A company.\nareas:\n  - womens-health\nseeks:\n  - clinical-trials\n---\nA company.\n".utf8)
+            .write(to: URL(fileURLWithPath: content + "/companies/solo-femtech.md"))
+        try Data("---\ntitle: Mind Trust\nsummary: A trust.\nkind: mental-health\nareas:\n  - mental-health\noffers:\n  - clinical-trials\n---\nA trust.\n".utf8)
+            .write(to: URL(fileURLWithPath: content + "/trusts/mind-trust.md"))
+        let output = workspace.path("site")
+        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
+        #expect(try builder.build().written)
+        let companyPage = "companies/solo-femtech/index.html"
+        #expect(try Support.text(output + "/" + companyPage).contains("Related area: Mental health"))
+
+        let file = "areas/mental-health.md"
+        let text = try String(contentsOfFile: content + "/" + file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Mental health\n", with: "title: Mental wellbeing\n").utf8)
+            .write(to: URL(fileURLWithPath: content + "/" + file))
+        #expect(try builder.build(changedContent: [file]).written)
+        #expect(try #require(builder.lastRewrittenPages).contains(companyPage))
+        #expect(try Support.text(output + "/" + companyPage).contains("Related area: Mental wellbeing"))
+        try builder.refreshDerivedFiles()
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
