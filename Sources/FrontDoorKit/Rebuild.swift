@@ -277,15 +277,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return DisplayChange(summary: old.summary != new.summary, title: old.title != new.title)
     }
 
-    /// After titles changed: the directory sorted and matched again, the fragments that name
-    /// the profiles dropped, and the pages a new title can change beyond those that showed the
-    /// old one: every page of a list a profile moved in (its type's list, its areas' pages and
-    /// match pages, the home page's recent partnerships), and the pages of the companies and
-    /// partners whose matches moved (a tie between equal scores goes by title, and a reason
-    /// names an area).
+    /// After titles changed: the directory sorted again, the fragments that name the profiles
+    /// dropped, and the pages a new title can change beyond those that showed the old one:
+    /// the pages of a list between where a profile was and where it is now (its type's list,
+    /// its areas' pages), its areas' match pages (which rank equal scores in title order),
+    /// the home page's recent partnerships, and, after an area's title, the pages of the
+    /// companies and partners whose match reasons name it.
     private static func retitle(_ retitled: [(old: Profile, new: Profile)], in state: inout BuildState) -> Set<String> {
-        let directory = state.directory.sorted()
-        let matches = MatchResults(directory: directory)
+        let before = state.directory
+        let directory = before.sorted()
+        // Matches break ties by slug and name only areas in their reasons.
+        let areaRetitled = retitled.contains { $0.new.type == .area }
+        let matches = areaRetitled ? MatchResults(directory: directory) : MatchResults(directory: directory, keeping: state.matches)
         var pages: Set<String> = []
         for (old, new) in retitled {
             // Cards name a partnership's parties and a profile's areas.
@@ -295,32 +298,41 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 pages.formUnion(directory.laterPages(ofArea: new.slug).map { ListPages.path(new.path, page: $0) + "index.html" })
             }
             guard Directory.sortKey(old) != Directory.sortKey(new) else { continue }
-            pages.insert("index.html")
-            pages.formUnion((1...ListPages.count(directory.profiles(of: new.type).count)).map { ListPages.path(new.type, page: $0) + "index.html" })
+            if new.type == .partnership { pages.insert("index.html") }
+            pages.formUnion(listPages(moving: new.slug, from: before.profiles(of: new.type).map(\.slug),
+                                      to: directory.profiles(of: new.type).map(\.slug), first: new.type.folder + "/"))
             for area in new.areas where directory.bySlug.contains(area) {
-                let path = Profile.path(.area, area)
-                pages.formUnion((1...directory.pageCount(ofArea: area)).map { ListPages.path(path, page: $0) + "index.html" })
+                pages.formUnion(listPages(moving: new.slug, from: before.inArea[area] ?? [], to: directory.inArea[area] ?? [],
+                                          first: Profile.path(.area, area)))
                 pages.insert("match/\(area)/index.html")
                 pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
             }
         }
-        for (company, suggestions) in matches.suggestions where state.matches.suggestions[company] != suggestions {
+        let previous = state.matches
+        state.directory = directory
+        state.matches = matches
+        guard areaRetitled else { return pages }
+        for (company, suggestions) in matches.suggestions where previous.suggestions[company] != suggestions {
             if let profile = directory.bySlug[company] { pages.insert(profile.path + "index.html") }
         }
         for (partner, companies) in matches.companiesByPartner {
-            let before = state.matches.companiesByPartner[partner] ?? []
+            let before = previous.companiesByPartner[partner] ?? []
             let same = before.count == companies.count && zip(before, companies).allSatisfy {
                 $0.company == $1.company && $0.score == $1.score && $0.reasons == $1.reasons
             }
             if !same, let profile = directory.bySlug[partner] { pages.insert(profile.path + "index.html") }
         }
-        // A partner no longer interested in any company loses its list.
-        for partner in state.matches.companiesByPartner.keys where matches.companiesByPartner[partner] == nil {
-            if let profile = directory.bySlug[partner] { pages.insert(profile.path + "index.html") }
-        }
-        state.directory = directory
-        state.matches = matches
         return pages
+    }
+
+    /// The pages of a list (its first at `first`) from the one where `slug` was to the one
+    /// where it is: the profiles between moved one place, those before and after did not.
+    static func listPages(moving slug: String, from old: [String], to new: [String], first: String) -> [String] {
+        let count = ListPages.count(new.count)
+        guard let was = old.firstIndex(of: slug), let now = new.firstIndex(of: slug) else {
+            return (1...count).map { ListPages.path(first, page: $0) + "index.html" }
+        }
+        return (min(was, now) / ListPages.size + 1...max(was, now) / ListPages.size + 1).map { ListPages.path(first, page: $0) + "index.html" }
     }
 
     /// Writes beside the file and renames over it, so a reader sees the old file or the new one.

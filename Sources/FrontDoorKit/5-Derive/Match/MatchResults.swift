@@ -16,4 +16,17 @@ public struct MatchResults: Sendable {
         suggestions = Dictionary(uniqueKeysWithValues: byCompany.map { ($0.company, $0.suggestions) })
         companiesByPartner = MatchEngine.companiesByPartner(byCompany, limit: Self.companiesPerPartner)
     }
+
+    /// `previous`'s matches with an engine for `directory`, which differs from the one they
+    /// were made from only in titles of profiles other than areas: matches break ties by slug
+    /// and name only areas in their reasons, so they stand, listed in the directory's new
+    /// title order, while the engine ranks a match page's equal scores in that order too.
+    init(directory: Directory, keeping previous: MatchResults) {
+        engine = MatchEngine(directory: directory)
+        byCompany = directory.profiles(of: .company).compactMap { company in
+            previous.suggestions[company.slug].map { (company: company.slug, suggestions: $0) }
+        }
+        suggestions = previous.suggestions
+        companiesByPartner = previous.companiesByPartner
+    }
 }
