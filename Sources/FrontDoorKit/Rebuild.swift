@@ -285,7 +285,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// companies and partners whose match reasons name it.
     private static func retitle(_ retitled: [(old: Profile, new: Profile)], in state: inout BuildState) -> Set<String> {
         let before = state.directory
-        let directory = before.sorted()
+        let directory = before.sorted(retitled: Set(retitled.map(\.new.slug)))
         // Matches break ties by slug and name only areas in their reasons.
         let areaRetitled = retitled.contains { $0.new.type == .area }
         let matches = areaRetitled ? MatchResults(directory: directory) : MatchResults(directory: directory, keeping: state.matches)

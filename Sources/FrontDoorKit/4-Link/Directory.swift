@@ -21,11 +21,19 @@ public struct Directory: Sendable {
     public let inAreaCounts: [String: [ProfileType: Int]]
     /// Areas that list this area as related, merged with its own `related`.
     public let relatedAreas: [String: [String]]
+    /// Each profile's `sortKey`, kept for sorting again after a title edit (`sorted(retitled:)`):
+    /// folding every title again took longer than the rest of that rebuild.
+    private let sortKeys: [String: (String, String)]
 
     /// Published profiles by slug.
     public var bySlug: ProfileLookup { ProfileLookup(byType: byType, places: places) }
 
     public init(profiles: [Profile], config: SiteConfig, includeDrafts: Bool = false) {
+        self.init(profiles: profiles, config: config, includeDrafts: includeDrafts, sortKeys: [:])
+    }
+
+    /// `sortKeys`: keys already made, by slug; the others are made here.
+    private init(profiles: [Profile], config: SiteConfig, includeDrafts: Bool, sortKeys known: [String: (String, String)]) {
         self.config = config
         // Each profile is held once, in its type's list; a slug names its place there. The
         // positions of reference values were for the validate stage's diagnostics only.
@@ -45,9 +53,9 @@ public struct Directory: Sendable {
         slugs = [:]
 
         // Folding a title is slow; each is folded once, not at every comparison.
-        var keys: [String: (String, String)] = [:]
+        var keys = known
         for list in byType.values {
-            for profile in list { keys[profile.slug] = Self.sortKey(profile) }
+            for profile in list where keys[profile.slug] == nil { keys[profile.slug] = Self.sortKey(profile) }
         }
         var places: [String: ProfileLookup.Place] = [:]
         places.reserveCapacity(keys.count)
@@ -103,6 +111,7 @@ public struct Directory: Sendable {
         self.inArea = inArea
         self.inAreaCounts = inAreaCounts
         self.relatedAreas = related.mapValues { $0.sorted(by: byTitle) }
+        self.sortKeys = keys
     }
 
     public func profiles(of type: ProfileType) -> [Profile] { byType[type] ?? [] }
@@ -134,10 +143,11 @@ public struct Directory: Sendable {
         return copy
     }
 
-    /// The same profiles linked again: every order and grouping made anew, after an edit to a
-    /// title, which orders them.
-    func sorted() -> Directory {
-        Directory(profiles: ProfileType.allCases.flatMap { profiles(of: $0) }, config: config, includeDrafts: true)
+    /// The same profiles linked again, every order and grouping made anew, after an edit to
+    /// the titles of `retitled`, which order them.
+    func sorted(retitled: Set<String>) -> Directory {
+        Directory(profiles: ProfileType.allCases.flatMap { profiles(of: $0) }, config: config, includeDrafts: true,
+                  sortKeys: sortKeys.filter { !retitled.contains($0.key) })
     }
 
     public var organisations: [Profile] { ProfileType.organisations.flatMap { profiles(of: $0) } }
