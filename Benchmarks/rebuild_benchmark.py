@@ -17,7 +17,9 @@ X ms" line, and puts the file back after each:
   type's list, its areas' pages and match pages);
 - partner title: the same for a trust;
 - area title: an area renamed, which every card tagged with it shows;
-- company maturity (whole build): what matching reads, so a whole build, for comparison.
+- company maturity: shown beside its name on partners' pages and match pages;
+- company seeks: what matching reads, so its suggestions and the match pages of its areas;
+- company areas (whole build): which moves it between groupings, for comparison.
 
 Prints, for each kind, the median time serve printed, the time from saving the file to that
 line, and the pages it rewrote, and writes them to Benchmarks/results/rebuild.md. Python 3.11, standard library only.
@@ -121,6 +123,24 @@ edit_title = edit_line("title", lambda title: "Renamed " + title)
 edit_maturity = edit_line("maturity", lambda maturity: "ready" if maturity != "ready" else "discovery")
 
 
+def edit_list(key, change):
+    """Changes the items of a block list (`key:` then `  - item` lines)."""
+    def edit(text):
+        lines = text.split("\n")
+        start = lines.index(key + ":") + 1
+        end = start
+        while end < len(lines) and lines[end].startswith("  - "):
+            end += 1
+        items = change([line[4:] for line in lines[start:end]])
+        return "\n".join(lines[:start] + ["  - " + item for item in items] + lines[end:])
+    return edit
+
+
+# One fewer, or one more when there is one.
+edit_seeks = edit_list("seeks", lambda items: items[:-1] if len(items) > 1 else items + ["evaluation" if items != ["evaluation"] else "test-bed"])
+edit_areas = edit_list("areas", lambda items: items[:-1] if len(items) > 1 else items + ["cardiology" if items != ["cardiology"] else "womens-health"])
+
+
 KINDS = [
     ("body", "companies", lambda text: text + "\nOne more sentence about the product.\n"),
     ("company website", "companies", edit_website),
@@ -129,7 +149,9 @@ KINDS = [
     ("company title", "companies", edit_title),
     ("partner title", "trusts", edit_title),
     ("area title", "areas", edit_title),
-    ("company maturity (whole build)", "companies", edit_maturity),
+    ("company maturity", "companies", edit_maturity),
+    ("company seeks", "companies", edit_seeks),
+    ("company areas (whole build)", "companies", edit_areas),
 ]
 
 

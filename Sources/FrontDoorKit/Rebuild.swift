@@ -31,11 +31,14 @@ struct BuildState: Sendable {
 /// - an edit to the summary re-renders the profile's own page and every page that shows the
 ///   summary (`ProfileAppearances`): its cards, a partner's rows on the match pages, an area's
 ///   match pages and the later pages of its own;
-/// - an edit to the title re-renders the profile's own page and every page that shows the
-///   title (its links, its cards, the cards and JSON-LD that name it); the title also sets
-///   orders, so the directory is sorted and matched again and the pages whose order or
-///   matches moved are re-rendered too (`retitledPages`).
-/// References read none of those keys, so they stand.
+/// - an edit to the title, or to what is shown wherever the profile is named (kind, city,
+///   maturity), re-renders the profile's own page and every page that names it (its links,
+///   its cards, the cards and JSON-LD that name it); the title also sets orders, so the
+///   directory is sorted again and the pages whose order moved are re-rendered too;
+/// - an edit to what matching reads (offers, seeks, region) matches the directory again and
+///   re-renders the match pages of the profile's areas and the pages whose matches moved
+///   (`reorderAndRematch`).
+/// References and groupings read none of those keys, so they stand.
 /// The search index, feeds and exports, which read bodies and those keys, are brought up to
 /// date by `refreshDerivedFiles()` afterwards. Any other change (other front matter, a new or
 /// deleted file, site.yml, templates, assets) gets a whole build.
@@ -155,6 +158,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let validator = ProfileValidator()
         var edited: [Profile] = []
         var retitled: [(old: Profile, new: Profile)] = []
+        var rematched: [Profile] = []
         var pages: Set<String> = []
         for relative in changed.sorted() {
             let parts = relative.split(separator: "/")
@@ -176,6 +180,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
             // whole build places them again.
             let kept = state.diagnostics.filter { $0.path == display && ReferenceValidator.codes.contains($0.code) }
             guard kept.isEmpty || old.referencePositions == profile.referencePositions else { return nil }
+            // Offers, seeks and a region must be among site.yml's: a whole build reports those
+            // that are not, where they belong.
+            if change.matching, !ReferenceValidator().validate([profile], files: [], config: state.directory.config, assets: [])
+                .filter({ Self.siteListCodes.contains($0.code) }).isEmpty { return nil }
 
             state.documents[display] = document
             state.diagnostics.removeAll { $0.path == display && !ReferenceValidator.codes.contains($0.code) }
@@ -185,15 +193,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 state.directory = state.directory.replacing(profile)
                 edited.append(profile)
                 pages.insert(profile.path + "index.html")
-                if change.summary || change.title { state.rendered.forget(profile.slug) }
+                if change != .none { state.rendered.forget(profile.slug) }
                 if change.summary { pages.formUnion(state.appearances.pages(showingSummaryOf: profile.slug)) }
-                if change.title {
-                    pages.formUnion(state.appearances.pages(showingTitleOf: profile.slug))
-                    retitled.append((old: old, new: profile))
-                }
+                if change.named { pages.formUnion(state.appearances.pages(showingTitleOf: profile.slug)) }
+                if change.title { retitled.append((old: old, new: profile)) }
+                if change.matching { rematched.append(profile) }
+                // The search page's filters list the regions.
+                if old.location?.region != profile.location?.region { pages.insert("search/index.html") }
             }
         }
-        if !retitled.isEmpty { pages.formUnion(Self.retitle(retitled, in: &state)) }
+        if !retitled.isEmpty || !rematched.isEmpty {
+            pages.formUnion(Self.reorderAndRematch(retitled: retitled, rematched: rematched, in: &state))
+        }
         let bodyLinks = edited.flatMap { state.links.bodyLinkDiagnostics(for: $0) }
         state.diagnostics = Diagnostic.sorted(state.diagnostics + bodyLinks)
 
@@ -240,11 +251,23 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return report
     }
 
-    /// What an edit changed that other pages show too (`PageContext.summary(of:)`,
-    /// `PageContext.title(of:)`); neither, when it changed only keys its own page shows.
+    /// The problems of values site.yml lists the choices of, found again after an edit to them.
+    static let siteListCodes: Set<String> = [DiagnosticCode.unknownCapability.rawValue, DiagnosticCode.unknownRegion.rawValue]
+
+    /// What an edit changed beyond the keys only the profile's own page shows.
     struct DisplayChange: Equatable {
-        var summary: Bool
-        var title: Bool
+        /// The summary, shown where `PageContext.summary(of:)` notes it.
+        var summary = false
+        /// The title, which also orders the profile in every list.
+        var title = false
+        /// What is shown wherever the profile is named (`PageContext.title(of:)`): its title,
+        /// its kind (the JSON-LD type that names it), its city (its card) and its maturity
+        /// (its row among a partner's interested companies and on the match pages).
+        var named = false
+        /// What matching reads: offers, seeks and region.
+        var matching = false
+
+        static let none = DisplayChange()
     }
 
     /// Whether an edit from `old` to `new` changed only what pages show: nil when anything
@@ -255,6 +278,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var rest = new
         rest.summary = old.summary
         rest.title = old.title
+        rest.kind = old.kind
+        rest.location = old.location
+        rest.maturity = old.maturity
+        rest.evidenceTier = old.evidenceTier
+        rest.offers = old.offers
+        rest.seeks = old.seeks
         rest.website = old.website
         rest.email = old.email
         rest.founded = old.founded
@@ -274,22 +303,35 @@ public final class IncrementalBuilder: @unchecked Sendable {
         rest.bodyLine = old.bodyLine
         rest.links = old.links
         guard rest == old else { return nil }
-        return DisplayChange(summary: old.summary != new.summary, title: old.title != new.title)
+        let title = old.title != new.title
+        return DisplayChange(
+            summary: old.summary != new.summary, title: title,
+            named: title || old.kind != new.kind || old.location?.city != new.location?.city || old.maturity != new.maturity,
+            matching: old.offers != new.offers || old.seeks != new.seeks || old.location?.region != new.location?.region)
     }
 
-    /// After titles changed: the directory sorted again, the fragments that name the profiles
-    /// dropped, and the pages a new title can change beyond those that showed the old one:
-    /// the pages of a list between where a profile was and where it is now (its type's list,
-    /// its areas' pages), its areas' match pages (which rank equal scores in title order),
-    /// the home page's recent partnerships, and, after an area's title, the pages of the
-    /// companies and partners whose match reasons name it.
-    private static func retitle(_ retitled: [(old: Profile, new: Profile)], in state: inout BuildState) -> Set<String> {
+    /// After titles or what matching reads changed: the directory sorted and matched again,
+    /// the fragments that name the retitled profiles dropped, and the pages such an edit can
+    /// change beyond those that showed the profile before: the pages of a list between where
+    /// a retitled profile was and where it is now (its type's list, its areas' pages), its
+    /// areas' match pages (which rank equal scores in title order, and by what partners
+    /// offer), the home page's recent partnerships, and the pages of the companies and
+    /// partners whose matches moved.
+    private static func reorderAndRematch(retitled: [(old: Profile, new: Profile)], rematched: [Profile],
+                                          in state: inout BuildState) -> Set<String> {
         let before = state.directory
-        let directory = before.sorted(retitled: Set(retitled.map(\.new.slug)))
-        // Matches break ties by slug and name only areas in their reasons.
-        let areaRetitled = retitled.contains { $0.new.type == .area }
-        let matches = areaRetitled ? MatchResults(directory: directory) : MatchResults(directory: directory, keeping: state.matches)
+        let directory = retitled.isEmpty ? before : before.sorted(retitled: Set(retitled.map(\.new.slug)))
+        // Matches break ties by slug and name only areas in their reasons: a title of anything
+        // else leaves them as they were.
+        let rematch = !rematched.isEmpty || retitled.contains { $0.new.type == .area }
+        let matches = rematch ? MatchResults(directory: directory) : MatchResults(directory: directory, keeping: state.matches)
         var pages: Set<String> = []
+        for profile in rematched {
+            for area in profile.areas where directory.bySlug.contains(area) {
+                pages.insert("match/\(area)/index.html")
+                pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
+            }
+        }
         for (old, new) in retitled {
             // Cards name a partnership's parties and a profile's areas.
             for slug in directory.partnershipsOf[new.slug] ?? [] { state.rendered.forget(slug) }
@@ -311,7 +353,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let previous = state.matches
         state.directory = directory
         state.matches = matches
-        guard areaRetitled else { return pages }
+        guard rematch else { return pages }
         for (company, suggestions) in matches.suggestions where previous.suggestions[company] != suggestions {
             if let profile = directory.bySlug[company] { pages.insert(profile.path + "index.html") }
         }

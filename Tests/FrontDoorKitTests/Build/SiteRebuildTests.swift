@@ -74,9 +74,9 @@ struct SiteRebuildTests {
     @Test func aFrontMatterEditGetsAWholeBuild() throws {
         let (workspace, content, output, builder) = try Self.builtPreview("rebuild-fm")
         defer { workspace.remove() }
-        // What a company seeks changes its matches: not an edit only pages show.
+        // Its areas change its groupings and every area's counts: not an edit only pages show.
         try Self.edit(content, "title: Example Femtech Ltd\n", "title: Renamed Femtech Ltd\n")
-        try Self.edit(content, "seeks:\n  - clinical-trials", "seeks:\n  - evaluation")
+        try Self.edit(content, "areas:\n  - womens-health", "areas:\n  - womens-health\n  - mental-health")
         let report = try builder.build(changedContent: [Self.company])
         #expect(report.written)
         #expect(builder.lastRewrittenPages == nil)
@@ -180,6 +180,30 @@ struct SiteRebuildTests {
         try Data(text.replacingOccurrences(of: old + "\n", with: new + "\n").utf8).write(to: URL(fileURLWithPath: path))
         #expect(try builder.build(changedContent: [file]).written)
         #expect(builder.lastRewrittenPages != nil, "a title edit takes the fast path")
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
+    /// What pages show wherever a profile is named, and what matching reads: each takes the
+    /// fast path and ends equal to a fresh build.
+    @Test(arguments: [
+        ("companies/example-femtech.md", "maturity: advanced", "maturity: ready"),
+        ("companies/example-femtech.md", "seeks:\n  - clinical-trials\n  - evaluation", "seeks:\n  - evaluation"),
+        ("companies/example-femtech.md", "  city: Birmingham\n  region: West Midlands", "  city: Coventry\n  region: West Midlands"),
+        ("companies/example-femtech.md", "  city: Birmingham\n  region: West Midlands", "  city: Birmingham"),
+        ("institutions/example-university.md", "kind: university", "kind: research-institute"),
+        ("institutions/example-university.md", "offers:\n  - evaluation\n  - clinical-trials", "offers:\n  - clinical-trials"),
+        ("trusts/example-hospitals.md", "kind: acute", "kind: specialist"),
+    ])
+    func anEditToWhatOtherPagesShowOrMatchingReadsEndsEqualToAFreshBuild(file: String, old: String, new: String) throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-shown-\(abs(new.hashValue))")
+        defer { workspace.remove() }
+        let path = content + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(text.contains(old + "\n"), "`\(old)` is not in \(file)")
+        try Data(text.replacingOccurrences(of: old + "\n", with: new + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try builder.build(changedContent: [file]).written)
+        #expect(builder.lastRewrittenPages != nil, "it takes the fast path")
         try builder.refreshDerivedFiles()
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
@@ -318,6 +342,38 @@ struct SiteRebuildTests {
         try Self.edit(content, "email: hello@femtech.example.com", "email: not-an-address")
         let bad = try builder.build(changedContent: [Self.company])
         #expect(!bad.written && bad.diagnostics.contains { $0.code == "invalid-email" })
+        #expect(try Support.snapshot(output) == good)
+    }
+
+    @Test func aNewRegionIsAddedToTheSearchFiltersWhenSiteYmlListsNone() throws {
+        let workspace = try Support.Workspace("rebuild-region")
+        defer { workspace.remove() }
+        let content = try workspace.content()
+        let config = try String(contentsOfFile: content + "/site.yml", encoding: .utf8)
+        try Data(config.replacingOccurrences(of: "regions:\n  - West Midlands\n", with: "").utf8)
+            .write(to: URL(fileURLWithPath: content + "/site.yml"))
+        let output = workspace.path("site")
+        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
+        #expect(try builder.build().written)
+        try Self.edit(content, "region: West Midlands", "region: Wales")
+        #expect(try builder.build(changedContent: [Self.company]).written)
+        #expect(try #require(builder.lastRewrittenPages).contains("search/index.html"))
+        #expect(try Support.text(output + "/search/index.html").contains("Wales"))
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
+    @Test func anOfferOrRegionSiteYmlDoesNotListFailsAsAWholeBuildWould() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-site-lists")
+        defer { workspace.remove() }
+        let good = try Support.snapshot(output)
+        try Self.edit(content, "seeks:\n  - clinical-trials", "seeks:\n  - clinical-trails")
+        let capability = try builder.build(changedContent: [Self.company])
+        #expect(!capability.written && capability.diagnostics.contains { $0.code == "unknown-capability" && $0.line == 12 })
+        try Self.edit(content, "seeks:\n  - clinical-trails", "seeks:\n  - clinical-trials")
+        try Self.edit(content, "region: West Midlands", "region: East Midlands")
+        let region = try builder.build(changedContent: [Self.company])
+        #expect(!region.written && region.diagnostics.contains { $0.code == "unknown-region" })
         #expect(try Support.snapshot(output) == good)
     }
 
