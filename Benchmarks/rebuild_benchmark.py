@@ -22,7 +22,12 @@ X ms" line, and puts the file back after each:
 - company areas (whole build): which moves it between groupings, for comparison.
 
 Prints, for each kind, the median time serve printed, the time from saving the file to that
-line, and the pages it rewrote, and writes them to Benchmarks/results/rebuild.md. Python 3.11, standard library only.
+line, and the pages it rewrote, and writes them to Benchmarks/results/rebuild.md.
+
+With --check, one more edit of each kind but the whole build is then made and left in place,
+and after each the site serve holds is compared file by file with a fresh serve build of the
+edited content (on the next port): the fast rebuilds must leave exactly what a whole build
+makes. It fails on any difference. Python 3.11, standard library only.
 """
 import argparse
 import os
@@ -46,12 +51,14 @@ BUILT = re.compile(r"Built (\d+) pages? in (\d+) ms")
 class Serve:
     """`frontdoor serve` in the background, with its standard error read line by line."""
 
-    def __init__(self, binary, content, port):
+    def __init__(self, binary, content, port, temp=None):
         self.lines = []
         self.arrived = []  # when each line was read
         self.cond = threading.Condition()
+        self.temp = temp  # where serve makes its site, when given
+        env = dict(os.environ, TMPDIR=str(temp)) if temp else None
         self.proc = subprocess.Popen([str(binary), "serve", "--content", str(content), "--port", str(port)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
@@ -78,12 +85,56 @@ class Serve:
                     sys.exit("error: no build reported by serve; its output:\n" + "\n".join(self.lines[-20:]))
                 self.cond.wait(left)
 
+    def site(self):
+        """The folder serve builds into."""
+        return next(Path(self.temp).glob("frontdoor-preview-*/site"))
+
     def stop(self):
         self.proc.terminate()
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+def differences(a, b, replace=(b"", b"")):
+    """Relative paths of the files that differ between two folders, or are in one only; in
+    `b`'s files, replace[0] is read as replace[1] first."""
+    def files(root):
+        return {str(path.relative_to(root)) for path in Path(root).rglob("*") if path.is_file()}
+    left, right = files(a), files(b)
+    changed = [path for path in sorted(left & right)
+               if (Path(a) / path).read_bytes() != (Path(b) / path).read_bytes().replace(*replace)]
+    return sorted(left ^ right) + changed
+
+
+def check(binary, content, port, scratch, serve, seen):
+    """Makes one edit of each fast kind, left in place, and after each compares the site serve
+    holds with a fresh serve build of the edited content. Returns whether all were the same."""
+    same = True
+    for number, (kind, folder, change) in enumerate(KINDS):
+        if kind.endswith("(whole build)"):
+            continue
+        # Not a file the timed edits used (those are picked from the start of each step).
+        path = sorted((content / folder).glob("*.md"))[-1]
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        pages, ms, seen = serve.next_build(seen, timeout=600)
+        time.sleep(8)  # the search index, feeds and exports follow the edit after a pause
+        temp = scratch / f"fresh-{number}"
+        temp.mkdir()
+        # On the next port: its pages' absolute URLs are read as this one's.
+        fresh = Serve(binary, content, port + 1, temp)
+        try:
+            fresh.next_build(0, timeout=1800)
+            found = differences(serve.site(), fresh.site(),
+                                (f"127.0.0.1:{port + 1}".encode(), f"127.0.0.1:{port}".encode()))
+        finally:
+            fresh.stop()
+            shutil.rmtree(temp, ignore_errors=True)
+        print(f"check: {kind} left in place ({pages} pages in {ms} ms): {len(found)} files differ from a fresh build"
+              + (": " + ", ".join(found[:5]) if found else ""), flush=True)
+        same = same and not found
+    return same
 
 
 def pick(content, folder, count):
@@ -164,6 +215,7 @@ def main():
     parser.add_argument("--binary", type=Path)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--out", type=Path, default=HERE / "results" / "rebuild.md")
+    parser.add_argument("--check", action="store_true", help="compare the site after the edits with a fresh build")
     args = parser.parse_args()
     binary = (args.binary or build_benchmark.DEFAULT_BINARY).resolve()
     build_benchmark.ensure_binary(binary, args.binary is not None)
@@ -173,8 +225,10 @@ def main():
     scratch = Path(tempfile.mkdtemp(prefix="frontdoor-rebuild-", dir=args.work))
     content = scratch / "content"
     shutil.copytree(source, content)
-    serve = Serve(binary, content, args.port)
+    (scratch / "tmp").mkdir()
+    serve = Serve(binary, content, args.port, scratch / "tmp")
     results = []
+    same = True
     try:
         pages, ms, seen = serve.next_build(0, timeout=1800)
         print(f"first build: {pages} pages in {ms} ms", flush=True)
@@ -198,6 +252,8 @@ def main():
             results.append((kind, times, saved, rewritten))
             print(f"{kind}: {statistics.median(times):.0f} ms median of {times}; saved to built {statistics.median(saved):.0f} ms "
                   f"median of {saved}; pages rewritten {rewritten}", flush=True)
+        if args.check:
+            same = check(binary, content, args.port, scratch, serve, seen)
     finally:
         serve.stop()
         shutil.rmtree(scratch, ignore_errors=True)
@@ -215,6 +271,8 @@ def main():
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
+    if not same:
+        sys.exit("error: the site after the edits is not what a fresh build makes")
 
 
 if __name__ == "__main__":
