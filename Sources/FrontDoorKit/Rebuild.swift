@@ -357,9 +357,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         for (company, suggestions) in matches.suggestions where previous.suggestions[company] != suggestions {
             if let profile = directory.bySlug[company] { pages.insert(profile.path + "index.html") }
         }
-        for (partner, companies) in matches.companiesByPartner {
-            let before = previous.companiesByPartner[partner] ?? []
-            let same = before.count == companies.count && zip(before, companies).allSatisfy {
+        // A partner can gain its first interested company, or lose its last.
+        for partner in Set(matches.companiesByPartner.keys).union(previous.companiesByPartner.keys) {
+            let (before, after) = (previous.companiesByPartner[partner] ?? [], matches.companiesByPartner[partner] ?? [])
+            let same = before.count == after.count && zip(before, after).allSatisfy {
                 $0.company == $1.company && $0.score == $1.score && $0.reasons == $1.reasons
             }
             if !same, let profile = directory.bySlug[partner] { pages.insert(profile.path + "index.html") }

@@ -18,10 +18,10 @@ struct SiteRebuildTests {
         return times
     }
 
-    private static func edit(_ content: String, _ old: String, _ new: String) throws {
-        let path = content + "/" + company
+    private static func edit(_ content: String, _ old: String, _ new: String, in file: String = company) throws {
+        let path = content + "/" + file
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        try #require(text.contains(old), "`\(old)` is not in the fixture")
+        try #require(text.contains(old), "`\(old)` is not in \(file)")
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: URL(fileURLWithPath: path))
     }
 
@@ -37,10 +37,13 @@ struct SiteRebuildTests {
         return rebuilt
     }
 
-    /// A copy of the basic fixture, built once by a preview builder, ready for edits.
-    private static func builtPreview(_ name: String) throws -> (Support.Workspace, content: String, output: String, IncrementalBuilder) {
+    /// A copy of the basic fixture, changed by `prepare`, built once by a preview builder,
+    /// ready for edits.
+    private static func builtPreview(_ name: String, prepare: (_ content: String) throws -> Void = { _ in })
+        throws -> (Support.Workspace, content: String, output: String, IncrementalBuilder) {
         let workspace = try Support.Workspace(name)
         let content = try workspace.content()
+        do { try prepare(content) } catch { workspace.remove(); throw error }
         let output = workspace.path("site")
         let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
         #expect(try builder.build().written)
@@ -172,16 +175,20 @@ struct SiteRebuildTests {
         ("networks/example-health-network.md", "title: Example Health Network", "title: Example health network"),
     ])
     func aTitleEditOfEveryKindEndsEqualToAFreshBuild(file: String, old: String, new: String) throws {
-        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-title-\(file.split(separator: "/")[0])")
+        try Self.expectFastEditEndsEqualToAFreshBuild("rebuild-title", file, old, new)
+    }
+
+    /// Edits a copy of the basic fixture after its preview build: the edit must take the fast
+    /// path and leave what a fresh build of the edited content makes.
+    private static func expectFastEditEndsEqualToAFreshBuild(_ name: String, _ file: String, _ old: String, _ new: String,
+                                                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (workspace, content, output, builder) = try builtPreview("\(name)-\(abs(new.hashValue))")
         defer { workspace.remove() }
-        let path = content + "/" + file
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try #require(text.contains(old + "\n"), "`\(old)` is not in \(file)")
-        try Data(text.replacingOccurrences(of: old + "\n", with: new + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try builder.build(changedContent: [file]).written)
-        #expect(builder.lastRewrittenPages != nil, "a title edit takes the fast path")
+        try edit(content, old + "\n", new + "\n", in: file)
+        #expect(try builder.build(changedContent: [file]).written, sourceLocation: sourceLocation)
+        #expect(builder.lastRewrittenPages != nil, "it takes the fast path", sourceLocation: sourceLocation)
         try builder.refreshDerivedFiles()
-        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+        try expectSameAsFreshBuild(workspace, content: content, output: output, sourceLocation: sourceLocation)
     }
 
     /// What pages show wherever a profile is named, and what matching reads: each takes the
@@ -196,33 +203,19 @@ struct SiteRebuildTests {
         ("trusts/example-hospitals.md", "kind: acute", "kind: specialist"),
     ])
     func anEditToWhatOtherPagesShowOrMatchingReadsEndsEqualToAFreshBuild(file: String, old: String, new: String) throws {
-        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-shown-\(abs(new.hashValue))")
-        defer { workspace.remove() }
-        let path = content + "/" + file
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try #require(text.contains(old + "\n"), "`\(old)` is not in \(file)")
-        try Data(text.replacingOccurrences(of: old + "\n", with: new + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try builder.build(changedContent: [file]).written)
-        #expect(builder.lastRewrittenPages != nil, "it takes the fast path")
-        try builder.refreshDerivedFiles()
-        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+        try Self.expectFastEditEndsEqualToAFreshBuild("rebuild-shown", file, old, new)
     }
 
     @Test func aTitleEditThatMovesAProfileToAnotherPageRewritesThePagesBetween() throws {
-        let workspace = try Support.Workspace("rebuild-title-pages")
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-title-pages") { content in
+            try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
+        }
         defer { workspace.remove() }
-        let content = try workspace.content()
-        try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
-        let output = workspace.path("site")
-        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
-        #expect(try builder.build().written)
 
         // The first company by title moves to the end: every card after it moves up one, to
         // the first page from the second.
         let file = "companies/company-1.md"
-        let text = try String(contentsOfFile: content + "/" + file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "title: Company 001", with: "title: Zulu Company").utf8)
-            .write(to: URL(fileURLWithPath: content + "/" + file))
+        try Self.edit(content, "title: Company 001", "title: Zulu Company", in: file)
         #expect(try builder.build(changedContent: [file]).written)
         let pages = try #require(builder.lastRewrittenPages)
         for page in ["companies/index.html", "companies/page/2/index.html", "areas/womens-health/index.html",
@@ -234,25 +227,20 @@ struct SiteRebuildTests {
     }
 
     @Test func anAreaTitleEditRewritesACompanyPageThatNamesItOnlyInAMatchReason() throws {
-        let workspace = try Support.Workspace("rebuild-title-reason")
-        defer { workspace.remove() }
-        let content = try workspace.content()
         // A company in women's health alone, and a trust in mental health alone, the area
         // related to it: the company's page names mental health only in why the trust is suggested.
-        try Data("---\ntitle: Solo Femtech Ltd\nsummary: A company.\nareas:\n  - womens-health\nseeks:\n  - clinical-trials\n---\nA company.\n".utf8)
-            .write(to: URL(fileURLWithPath: content + "/companies/solo-femtech.md"))
-        try Data("---\ntitle: Mind Trust\nsummary: A trust.\nkind: mental-health\nareas:\n  - mental-health\noffers:\n  - clinical-trials\n---\nA trust.\n".utf8)
-            .write(to: URL(fileURLWithPath: content + "/trusts/mind-trust.md"))
-        let output = workspace.path("site")
-        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
-        #expect(try builder.build().written)
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-title-reason") { content in
+            try Data("---\ntitle: Solo Femtech Ltd\nsummary: A company.\nareas:\n  - womens-health\nseeks:\n  - clinical-trials\n---\nA company.\n".utf8)
+                .write(to: URL(fileURLWithPath: content + "/companies/solo-femtech.md"))
+            try Data("---\ntitle: Mind Trust\nsummary: A trust.\nkind: mental-health\nareas:\n  - mental-health\noffers:\n  - clinical-trials\n---\nA trust.\n".utf8)
+                .write(to: URL(fileURLWithPath: content + "/trusts/mind-trust.md"))
+        }
+        defer { workspace.remove() }
         let companyPage = "companies/solo-femtech/index.html"
         #expect(try Support.text(output + "/" + companyPage).contains("Related area: Mental health"))
 
         let file = "areas/mental-health.md"
-        let text = try String(contentsOfFile: content + "/" + file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "title: Mental health\n", with: "title: Mental wellbeing\n").utf8)
-            .write(to: URL(fileURLWithPath: content + "/" + file))
+        try Self.edit(content, "title: Mental health\n", "title: Mental wellbeing\n", in: file)
         #expect(try builder.build(changedContent: [file]).written)
         #expect(try #require(builder.lastRewrittenPages).contains(companyPage))
         #expect(try Support.text(output + "/" + companyPage).contains("Related area: Mental wellbeing"))
@@ -272,21 +260,15 @@ struct SiteRebuildTests {
     }
 
     @Test func aSummaryEditRewritesTheLaterPageOfAnAreaThatShowsIt() throws {
-        let workspace = try Support.Workspace("rebuild-area-pages")
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-area-pages") { content in
+            try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
+        }
         defer { workspace.remove() }
-        let content = try workspace.content()
-        try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
-        let output = workspace.path("site")
-        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
-        #expect(try builder.build().written)
         let secondPage = "areas/womens-health/page/2/index.html"
         #expect(FileManager.default.fileExists(atPath: output + "/" + secondPage))
 
         // The last company's card is on the area's second page.
-        let company = content + "/companies/company-\(ListPages.size).md"
-        let text = try String(contentsOfFile: company, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "summary: A company.", with: "summary: A company that makes kits.").utf8)
-            .write(to: URL(fileURLWithPath: company))
+        try Self.edit(content, "summary: A company.", "summary: A company that makes kits.", in: "companies/company-\(ListPages.size).md")
         #expect(try builder.build(changedContent: ["companies/company-\(ListPages.size).md"]).written)
         let pages = try #require(builder.lastRewrittenPages)
         #expect(pages.contains(secondPage) && !pages.contains("areas/womens-health/index.html"), "\(pages)")
@@ -346,15 +328,10 @@ struct SiteRebuildTests {
     }
 
     @Test func aNewRegionIsAddedToTheSearchFiltersWhenSiteYmlListsNone() throws {
-        let workspace = try Support.Workspace("rebuild-region")
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-region") { content in
+            try Self.edit(content, "regions:\n  - West Midlands\n", "", in: "site.yml")
+        }
         defer { workspace.remove() }
-        let content = try workspace.content()
-        let config = try String(contentsOfFile: content + "/site.yml", encoding: .utf8)
-        try Data(config.replacingOccurrences(of: "regions:\n  - West Midlands\n", with: "").utf8)
-            .write(to: URL(fileURLWithPath: content + "/site.yml"))
-        let output = workspace.path("site")
-        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
-        #expect(try builder.build().written)
         try Self.edit(content, "region: West Midlands", "region: Wales")
         #expect(try builder.build(changedContent: [Self.company]).written)
         #expect(try #require(builder.lastRewrittenPages).contains("search/index.html"))
