@@ -322,9 +322,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let before = state.directory
         let directory = retitled.isEmpty ? before : before.sorted(retitled: Set(retitled.map(\.new.slug)))
         // Matches break ties by slug and name only areas in their reasons: a title of anything
-        // else leaves them as they were.
-        let rematch = !rematched.isEmpty || retitled.contains { $0.new.type == .area }
-        let matches = rematch ? MatchResults(directory: directory) : MatchResults(directory: directory, keeping: state.matches)
+        // else leaves them as they were. What a company seeks changes its own suggestions only.
+        let areaRetitled = retitled.contains { $0.new.type == .area }
+        let rematch = !rematched.isEmpty || areaRetitled
+        let matches = if !rematch {
+            MatchResults(directory: directory, keeping: state.matches)
+        } else if !areaRetitled, rematched.allSatisfy({ $0.type == .company }) {
+            MatchResults(directory: directory, keeping: state.matches, rematching: Set(rematched.map(\.slug)))
+        } else {
+            MatchResults(directory: directory)
+        }
         var pages: Set<String> = []
         for profile in rematched {
             for area in profile.areas where directory.bySlug.contains(area) {

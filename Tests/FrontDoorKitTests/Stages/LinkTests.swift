@@ -48,3 +48,73 @@ struct DirectoryTests {
         #expect(withDrafts.bySlug["hidden"] != nil)
     }
 }
+
+/// After a title edit the preview sorts the directory again in place of making it anew
+/// (`Directory.sorted(retitled:)`): both must hold the same lists in the same orders.
+@Suite("Link: sorting again after a title edit")
+struct DirectoryResortTests {
+    /// Sixty profiles of every type, linked at random (a fixed seed), with titles that tie
+    /// when folded ("Alpha" and "alpha") and partnerships signed on the same days.
+    static let profiles: [Profile] = {
+        var seed: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let areas = (0..<6).map { "area-\($0)" }
+        let organisations = (0..<40).map { "org-\($0)" }
+        func some(_ slugs: [String], _ most: Int) -> [String] { (0..<next(most + 1)).map { _ in slugs[next(slugs.count)] } }
+        let titles = ["Alpha", "alpha", "Beta", "Gamma", "Delta", "Épsilon", "Zeta"]
+        var profiles = areas.map { ProfileFactory.make(.area, $0, title: titles[next(titles.count)], related: some(areas, 2)) }
+        let types: [ProfileType] = [.institution, .trust, .network, .company]
+        for slug in organisations {
+            let type = types[next(types.count)]
+            profiles.append(ProfileFactory.make(type, slug, title: titles[next(titles.count)] + " \(next(3))", areas: some(areas, 3),
+                                                partners: some(organisations, 3), members: type == .network ? some(organisations, 4) : []))
+        }
+        for number in 0..<14 {
+            profiles.append(ProfileFactory.make(.partnership, "mou-\(number)", title: titles[next(titles.count)], areas: some(areas, 2),
+                                                parties: some(organisations, 3), signed: "2025-0\(1 + next(3))-01"))
+        }
+        return profiles
+    }()
+
+    static func expectSame(_ resorted: Directory, _ fresh: Directory, _ edit: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for type in ProfileType.allCases {
+            #expect(resorted.profiles(of: type).map(\.slug) == fresh.profiles(of: type).map(\.slug), "\(type) after \(edit)", sourceLocation: sourceLocation)
+        }
+        for slug in fresh.bySlug.slugs {
+            #expect(resorted.bySlug[slug]?.title == fresh.bySlug[slug]?.title, "\(slug) after \(edit)", sourceLocation: sourceLocation)
+        }
+        #expect(resorted.partners == fresh.partners, "partners after \(edit)", sourceLocation: sourceLocation)
+        #expect(resorted.memberOf == fresh.memberOf, "memberOf after \(edit)", sourceLocation: sourceLocation)
+        #expect(resorted.partnershipsOf == fresh.partnershipsOf, "partnershipsOf after \(edit)", sourceLocation: sourceLocation)
+        #expect(resorted.inArea == fresh.inArea, "inArea after \(edit)", sourceLocation: sourceLocation)
+        #expect(resorted.inAreaCounts == fresh.inAreaCounts, "inAreaCounts after \(edit)", sourceLocation: sourceLocation)
+        #expect(resorted.relatedAreas == fresh.relatedAreas, "relatedAreas after \(edit)", sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["Aardvark", "alpha", "Mid", "Zzz"])
+    func everyProfileRetitledSortsAsADirectoryMadeAnew(title: String) {
+        let directory = Directory(profiles: Self.profiles, config: ProfileFactory.config)
+        for index in Self.profiles.indices {
+            var profiles = Self.profiles
+            profiles[index].title = title
+            let fresh = Directory(profiles: profiles, config: ProfileFactory.config)
+            let resorted = directory.replacing(profiles[index]).sorted(retitled: [profiles[index].slug])
+            Self.expectSame(resorted, fresh, "\(profiles[index].slug) became \(title)")
+        }
+    }
+
+    @Test func twoProfilesRetitledAtOnceSortAsADirectoryMadeAnew() {
+        let directory = Directory(profiles: Self.profiles, config: ProfileFactory.config)
+        var profiles = Self.profiles
+        let (first, second) = (10, 50)
+        profiles[first].title = "Zzz"
+        profiles[second].title = "Aaa"
+        let fresh = Directory(profiles: profiles, config: ProfileFactory.config)
+        let resorted = directory.replacing(profiles[first]).replacing(profiles[second])
+            .sorted(retitled: [profiles[first].slug, profiles[second].slug])
+        Self.expectSame(resorted, fresh, "two titles")
+    }
+}

@@ -29,4 +29,18 @@ public struct MatchResults: Sendable {
         suggestions = previous.suggestions
         companiesByPartner = previous.companiesByPartner
     }
+
+    /// `previous`'s matches with those of `companies` made again, by an engine for
+    /// `directory`, which differs from the one they were made from only in what those
+    /// companies seek and where they are: no other company's suggestions read those.
+    init(directory: Directory, keeping previous: MatchResults, rematching companies: Set<String>) {
+        let engine = MatchEngine(directory: directory)
+        self.engine = engine
+        byCompany = directory.profiles(of: .company).compactMap { company in
+            guard companies.contains(company.slug) else { return previous.suggestions[company.slug].map { (company: company.slug, suggestions: $0) } }
+            return (company: company.slug, suggestions: engine.suggestions(for: company.slug, limit: Self.suggestionsPerCompany) ?? [])
+        }
+        suggestions = Dictionary(uniqueKeysWithValues: byCompany.map { ($0.company, $0.suggestions) })
+        companiesByPartner = MatchEngine.companiesByPartner(byCompany, limit: Self.companiesPerPartner)
+    }
 }
