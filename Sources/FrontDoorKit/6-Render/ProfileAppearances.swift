@@ -3,11 +3,12 @@ import Foundation
 /// Where each profile appears away from its own page, for the preview's rebuilds: after an
 /// edit to a summary or a title, these are the pages to render again.
 ///
-/// The summary and the title are the keys of a profile's front matter that other pages show.
-/// Every such use reads them through `PageContext.summary(of:)` and `PageContext.title(of:)`
-/// (a link, a card, a match row, a JSON-LD reference), which note the profile on the page
-/// being rendered. Templates only see what the context gives them, so a site's own templates
-/// are covered too.
+/// The summary and the title are the keys of a profile's front matter that other pages show
+/// most. Every such use reads them through `PageContext.summary(of:)` and
+/// `PageContext.title(of:)` (a link, a card, a match row), which note the profile on the page
+/// being rendered; the JSON-LD references and the partnership network, made from the profile
+/// rather than the context, note its title themselves (`noteTitle`). Templates only see what
+/// the context gives them, so a site's own templates are covered too.
 ///
 /// A class, recorded into in place: the preview's state holds it, and copying it at each
 /// rebuild cost more than rendering a page. Recorded into under the builder's lock, or from
