@@ -21,15 +21,15 @@ public struct Directory: Sendable {
     public let inAreaCounts: [String: [ProfileType: Int]]
     /// Areas that list this area as related, merged with its own `related`.
     public private(set) var relatedAreas: [String: [String]]
-    /// Each profile's `sortKey`, kept for sorting again after a title edit (`sorted(retitled:)`):
-    /// folding every title again took longer than the rest of that rebuild.
+    /// Each profile's `sortKey`, kept so that sorting again after a title edit
+    /// (`sorted(retitled:)`) folds only the edited titles.
     private var sortKeys: [String: (String, String)]
 
     /// Published profiles by slug.
     public var bySlug: ProfileLookup { ProfileLookup(byType: byType, places: places) }
 
     public init(profiles: [Profile], config: SiteConfig, includeDrafts: Bool = false) {
-        self.init(byType: Self.held(profiles, includeDrafts: includeDrafts), config: config, sortKeys: [:])
+        self.init(byType: Self.held(profiles, includeDrafts: includeDrafts), config: config)
     }
 
     /// The profiles a directory holds, by type: each slug's first, its references sharing
@@ -52,16 +52,15 @@ public struct Directory: Sendable {
         return byType
     }
 
-    /// `byType`: the profiles to hold, of each type, as a directory holds them (in any order);
-    /// `sortKeys`: keys already made, by slug; the others are made here.
-    private init(byType: [ProfileType: [Profile]], config: SiteConfig, sortKeys known: [String: (String, String)]) {
+    /// `byType`: the profiles to hold, of each type, as a directory holds them (in any order).
+    private init(byType: [ProfileType: [Profile]], config: SiteConfig) {
         self.config = config
         var byType = byType
 
         // Folding a title is slow; each is folded once, not at every comparison.
-        var keys = known
+        var keys: [String: (String, String)] = [:]
         for list in byType.values {
-            for profile in list where keys[profile.slug] == nil { keys[profile.slug] = Self.sortKey(profile) }
+            for profile in list { keys[profile.slug] = Self.sortKey(profile) }
         }
         var places: [String: ProfileLookup.Place] = [:]
         places.reserveCapacity(keys.count)
