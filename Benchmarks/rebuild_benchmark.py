@@ -19,7 +19,9 @@ X ms" line, and puts the file back after each:
 - area title: an area renamed, which every card tagged with it shows;
 - company maturity: shown beside its name on partners' pages and match pages;
 - company seeks: what matching reads, so its suggestions and the match pages of its areas;
-- company areas (whole build): which moves it between groupings, for comparison.
+- company areas: one fewer, or one more (the pages of the area it leaves or joins);
+- trust areas (whole build): a partner's areas change how rare each area is, and so every
+  match, for comparison.
 
 Prints, for each kind, the median time serve printed, the time from saving the file to that
 line, and the pages it rewrote, and writes them to Benchmarks/results/rebuild.md.
@@ -202,7 +204,8 @@ KINDS = [
     ("area title", "areas", edit_title),
     ("company maturity", "companies", edit_maturity),
     ("company seeks", "companies", edit_seeks),
-    ("company areas (whole build)", "companies", edit_areas),
+    ("company areas", "companies", edit_areas),
+    ("trust areas (whole build)", "trusts", edit_areas),
 ]
 
 

@@ -159,6 +159,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var edited: [Profile] = []
         var retitled: [(old: Profile, new: Profile)] = []
         var rematched: [Profile] = []
+        var regrouped: [(old: Profile, new: Profile)] = []
         var pages: Set<String> = []
         for relative in changed.sorted() {
             let parts = relative.split(separator: "/")
@@ -184,6 +185,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             // that are not, where they belong.
             if change.matching, !ReferenceValidator().validate([profile], files: [], config: state.directory.config, assets: [])
                 .filter({ Self.siteListCodes.contains($0.code) }).isEmpty { return nil }
+            // So must its areas be areas: a whole build reports one that is not.
+            if change.grouping, !profile.areas.allSatisfy({ state.directory.bySlug[$0]?.type == .area }) { return nil }
 
             state.documents[display] = document
             state.diagnostics.removeAll { $0.path == display && !ReferenceValidator.codes.contains($0.code) }
@@ -197,13 +200,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 if change.summary { pages.formUnion(state.appearances.pages(showingSummaryOf: profile.slug)) }
                 if change.named { pages.formUnion(state.appearances.pages(showingTitleOf: profile.slug)) }
                 if change.title { retitled.append((old: old, new: profile)) }
+                if change.grouping { regrouped.append((old: old, new: profile)) }
                 if change.matching { rematched.append(profile) }
                 // The search page's filters list the regions.
                 if old.location?.region != profile.location?.region { pages.insert("search/index.html") }
             }
         }
         if !retitled.isEmpty || !rematched.isEmpty {
-            pages.formUnion(Self.reorderAndRematch(retitled: retitled, rematched: rematched, in: &state))
+            guard let moved = Self.reorderAndRematch(retitled: retitled, regrouped: regrouped, rematched: rematched, in: &state) else { return nil }
+            pages.formUnion(moved)
         }
         let bodyLinks = edited.flatMap { state.links.bodyLinkDiagnostics(for: $0) }
         state.diagnostics = Diagnostic.sorted(state.diagnostics + bodyLinks)
@@ -266,6 +271,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var named = false
         /// What matching reads: offers, seeks and region.
         var matching = false
+        /// A company's areas: the lists and counts of the areas it left and joined.
+        var grouping = false
 
         static let none = DisplayChange()
     }
@@ -284,6 +291,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         rest.evidenceTier = old.evidenceTier
         rest.offers = old.offers
         rest.seeks = old.seeks
+        // A partner's areas change how rare each area is, and so every match: a whole build.
+        if new.type == .company { rest.areas = old.areas }
         rest.website = old.website
         rest.email = old.email
         rest.founded = old.founded
@@ -304,23 +313,29 @@ public final class IncrementalBuilder: @unchecked Sendable {
         rest.links = old.links
         guard rest == old else { return nil }
         let title = old.title != new.title
+        // Its card shows its areas, and matching reads them.
+        let grouping = old.areas != new.areas
         return DisplayChange(
             summary: old.summary != new.summary, title: title,
-            named: title || old.kind != new.kind || old.location?.city != new.location?.city || old.maturity != new.maturity,
-            matching: old.offers != new.offers || old.seeks != new.seeks || old.location?.region != new.location?.region)
+            named: title || grouping || old.kind != new.kind || old.location?.city != new.location?.city || old.maturity != new.maturity,
+            matching: grouping || old.offers != new.offers || old.seeks != new.seeks || old.location?.region != new.location?.region,
+            grouping: grouping)
     }
 
-    /// After titles or what matching reads changed: the directory sorted and matched again,
-    /// the fragments that name the retitled profiles dropped, and the pages such an edit can
-    /// change beyond those that showed the profile before: the pages of a list between where
-    /// a retitled profile was and where it is now (its type's list, its areas' pages), its
-    /// areas' match pages (which rank equal scores in title order, and by what partners
-    /// offer), the home page's recent partnerships, and the pages of the companies and
-    /// partners whose matches moved.
-    private static func reorderAndRematch(retitled: [(old: Profile, new: Profile)], rematched: [Profile],
-                                          in state: inout BuildState) -> Set<String> {
+    /// After titles, a company's areas or what matching reads changed: the directory sorted,
+    /// grouped and matched again, the fragments that name the retitled profiles dropped, and
+    /// the pages such an edit can change beyond those that showed the profile before: the
+    /// pages of a list between where a retitled profile was and where it is now (its type's
+    /// list, its areas' pages), every page of an area a company joined or left (and the home
+    /// and match index pages, which count them), the profile's areas' match pages (which rank
+    /// equal scores in title order, and by what partners offer), the home page's recent
+    /// partnerships, and the pages of the companies and partners whose matches moved. Nil
+    /// when an area gains or loses a page: a whole build writes and removes pages.
+    private static func reorderAndRematch(retitled: [(old: Profile, new: Profile)], regrouped: [(old: Profile, new: Profile)],
+                                          rematched: [Profile], in state: inout BuildState) -> Set<String>? {
         let before = state.directory
-        let directory = retitled.isEmpty ? before : before.sorted(retitled: Set(retitled.map(\.new.slug)))
+        var directory = retitled.isEmpty ? before : before.sorted(retitled: Set(retitled.map(\.new.slug)))
+        for (old, new) in regrouped { directory = directory.regrouped(new, from: old.areas) }
         // Matches break ties by slug and name only areas in their reasons: a title of anything
         // else leaves them as they were. What a company seeks changes its own suggestions only.
         let areaRetitled = retitled.contains { $0.new.type == .area }
@@ -333,6 +348,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
             MatchResults(directory: directory)
         }
         var pages: Set<String> = []
+        for (old, new) in regrouped {
+            pages.formUnion(["index.html", "match/index.html"])
+            // Listed twice counts twice, as a whole build counts it.
+            for area in Set(old.areas + new.areas) where old.areas.count(of: area) != new.areas.count(of: area) {
+                guard directory.bySlug[area]?.type == .area else { continue }
+                guard before.pageCount(ofArea: area) == directory.pageCount(ofArea: area) else { return nil }
+                let path = Profile.path(.area, area)
+                pages.formUnion((1...directory.pageCount(ofArea: area)).map { ListPages.path(path, page: $0) + "index.html" })
+                pages.insert("match/\(area)/index.html")
+                pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
+            }
+        }
         for profile in rematched {
             for area in profile.areas where directory.bySlug.contains(area) {
                 pages.insert("match/\(area)/index.html")
@@ -397,4 +424,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             throw WriteError.io(path, reason)
         }
     }
+}
+
+private extension Array where Element == String {
+    func count(of element: String) -> Int { lazy.filter { $0 == element }.count }
 }

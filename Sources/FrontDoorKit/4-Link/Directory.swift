@@ -18,7 +18,7 @@ public struct Directory: Sendable {
     public private(set) var inArea: [String: [String]]
     /// How many of each type `inArea` holds for each area: its list is grouped by type, in
     /// `ProfileType.allCases` order, and then by title.
-    public let inAreaCounts: [String: [ProfileType: Int]]
+    public private(set) var inAreaCounts: [String: [ProfileType: Int]]
     /// Areas that list this area as related, merged with its own `related`.
     public private(set) var relatedAreas: [String: [String]]
     /// Each profile's `sortKey`, kept so that sorting again after a title edit
@@ -178,16 +178,45 @@ public struct Directory: Sendable {
         sortAgain(&copy.partners, by: byTitle)
         sortAgain(&copy.memberOf, by: byTitle)
         sortAgain(&copy.relatedAreas, by: byTitle)
-        // Made in the types' order and each type's: partnerships newest first, an area's
-        // profiles grouped by type.
-        let newPlaces = copy.places
-        let typeOrder = Dictionary(uniqueKeysWithValues: ProfileType.allCases.enumerated().map { ($1, $0) })
-        let inDirectoryOrder: (String, String) -> Bool = { a, b in
-            let (first, second) = (newPlaces[a]!, newPlaces[b]!)
-            return first.type != second.type ? typeOrder[first.type]! < typeOrder[second.type]! : first.index < second.index
-        }
+        let inDirectoryOrder = copy.inDirectoryOrder
         sortAgain(&copy.partnershipsOf, by: inDirectoryOrder)
         sortAgain(&copy.inArea, by: inDirectoryOrder)
+        return copy
+    }
+
+    /// The order profiles are listed in where a list was made in the types' order and each
+    /// type's (partnerships newest first, an area's profiles grouped by type).
+    private var inDirectoryOrder: (String, String) -> Bool {
+        let places = places
+        let typeOrder = Dictionary(uniqueKeysWithValues: ProfileType.allCases.enumerated().map { ($1, $0) })
+        return { a, b in
+            let (first, second) = (places[a]!, places[b]!)
+            return first.type != second.type ? typeOrder[first.type]! < typeOrder[second.type]! : first.index < second.index
+        }
+    }
+
+    /// The same directory after the areas of `profile` changed from `oldAreas` (its new values
+    /// already held, through `replacing`): the lists and counts of the areas it left and
+    /// joined. The same as a directory made anew from the same profiles.
+    func regrouped(_ profile: Profile, from oldAreas: [String]) -> Directory {
+        var copy = self
+        guard let type = places[profile.slug]?.type else { return copy }
+        // As the directory is made: each listing of an area that exists counts, twice if twice.
+        for area in oldAreas where places[area] != nil {
+            if let index = copy.inArea[area]?.firstIndex(of: profile.slug) { copy.inArea[area]?.remove(at: index) }
+            copy.inAreaCounts[area]?[type]? -= 1
+            if copy.inArea[area]?.isEmpty == true { copy.inArea[area] = nil }
+            if copy.inAreaCounts[area]?[type] == 0 { copy.inAreaCounts[area]?[type] = nil }
+            if copy.inAreaCounts[area]?.isEmpty == true { copy.inAreaCounts[area] = nil }
+        }
+        for area in profile.areas where places[area] != nil {
+            copy.inArea[area, default: []].append(profile.slug)
+            copy.inAreaCounts[area, default: [:]][type, default: 0] += 1
+        }
+        let inDirectoryOrder = copy.inDirectoryOrder
+        for area in Set(oldAreas + profile.areas) {
+            copy.inArea[area]?.sort(by: inDirectoryOrder)
+        }
         return copy
     }
 

@@ -77,9 +77,9 @@ struct SiteRebuildTests {
     @Test func aFrontMatterEditGetsAWholeBuild() throws {
         let (workspace, content, output, builder) = try Self.builtPreview("rebuild-fm")
         defer { workspace.remove() }
-        // Its areas change its groupings and every area's counts: not an edit only pages show.
+        // Its partners are references, shown both ways: not an edit only pages show.
         try Self.edit(content, "title: Example Femtech Ltd\n", "title: Renamed Femtech Ltd\n")
-        try Self.edit(content, "areas:\n  - womens-health", "areas:\n  - womens-health\n  - mental-health")
+        try Self.edit(content, "partners:\n  - example-health-network", "partners:\n  - example-university")
         let report = try builder.build(changedContent: [Self.company])
         #expect(report.written)
         #expect(builder.lastRewrittenPages == nil)
@@ -201,9 +201,53 @@ struct SiteRebuildTests {
         ("institutions/example-university.md", "kind: university", "kind: research-institute"),
         ("institutions/example-university.md", "offers:\n  - evaluation\n  - clinical-trials", "offers:\n  - clinical-trials"),
         ("trusts/example-hospitals.md", "kind: acute", "kind: specialist"),
+        ("companies/example-femtech.md", "areas:\n  - womens-health", "areas:\n  - womens-health\n  - mental-health"),
+        ("companies/example-femtech.md", "areas:\n  - womens-health", "areas:\n  - mental-health"),
     ])
     func anEditToWhatOtherPagesShowOrMatchingReadsEndsEqualToAFreshBuild(file: String, old: String, new: String) throws {
         try Self.expectFastEditEndsEqualToAFreshBuild("rebuild-shown", file, old, new)
+    }
+
+    /// An area that gains or loses a page of profiles when a company joins or leaves it: the
+    /// page is written or removed by a whole build.
+    @Test(arguments: [("mental-health", 0, true), ("womens-health", 1, false)])
+    func aCompanyChangingAnAreasPageCountGetsAWholeBuild(area: String, extra: Int, joins: Bool) throws {
+        let workspace = try Support.Workspace("rebuild-areas-\(area)")
+        defer { workspace.remove() }
+        let content = try workspace.content()
+        let probe = try Support.buildOK(content: content, output: workspace.path("probe"))
+        let members = try #require(probe.directory?.inArea[area]).count
+        // The area then lists one page of profiles and `extra` more: joining makes two pages,
+        // leaving one.
+        try Support.addCompanies(ListPages.size + extra - members, inArea: area, to: content)
+        let output = workspace.path("site")
+        let builder = IncrementalBuilder(options: BuildOptions(content: content, templates: Support.templates, output: output))
+        #expect(try builder.build().written)
+        try Self.edit(content, "areas:\n  - womens-health", joins ? "areas:\n  - womens-health\n  - mental-health" : "areas:\n  - mental-health")
+        #expect(try builder.build(changedContent: [Self.company]).written)
+        #expect(builder.lastRewrittenPages == nil, "a page more or less is a whole build")
+        #expect(FileManager.default.fileExists(atPath: output + "/areas/\(area)/page/2/index.html") == joins)
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
+    @Test func aCompanyJoiningAnAreaRewritesEveryPageOfIt() throws {
+        // A company no other profile of the area names (no partnership, no partners).
+        let file = "companies/company-\(ListPages.size).md"
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-areas-join") { content in
+            try Support.addCompanies(ListPages.size, inArea: "womens-health", to: content)
+            try Self.edit(content, "  - womens-health", "  - mental-health", in: file)
+        }
+        defer { workspace.remove() }
+        try Self.edit(content, "  - mental-health", "  - womens-health", in: file)
+        #expect(try builder.build(changedContent: [file]).written)
+        let pages = try #require(builder.lastRewrittenPages, "it takes the fast path")
+        for page in ["areas/womens-health/index.html", "areas/womens-health/page/2/index.html", "areas/mental-health/index.html",
+                     "match/womens-health/index.html", "match/mental-health/index.html", "index.html", "match/index.html"] {
+            #expect(pages.contains(page), "\(page) is not in \(pages)")
+        }
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
     @Test func aTitleEditThatMovesAProfileToAnotherPageRewritesThePagesBetween() throws {

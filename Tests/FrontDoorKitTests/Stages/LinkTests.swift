@@ -106,6 +106,29 @@ struct DirectoryResortTests {
         }
     }
 
+    @Test(arguments: [[], ["area-0"], ["area-5", "area-1"], ["area-2", "area-2"], ["area-3", "org-1"]])
+    func everyProfileRegroupedGroupsAsADirectoryMadeAnew(areas: [String]) {
+        let directory = Directory(profiles: Self.profiles, config: ProfileFactory.config)
+        for index in Self.profiles.indices where Self.profiles[index].type != .area {
+            var profiles = Self.profiles
+            let old = profiles[index].areas
+            profiles[index].areas = areas
+            let fresh = Directory(profiles: profiles, config: ProfileFactory.config)
+            let regrouped = directory.replacing(profiles[index]).regrouped(profiles[index], from: old)
+            Self.expectSame(regrouped, fresh, "\(profiles[index].slug) in \(areas), was in \(old)")
+        }
+    }
+
+    @Test func anAreaLeftByItsOnlyProfileIsEmptyAsInADirectoryMadeAnew() {
+        var profiles = [ProfileFactory.make(.area, "a"), ProfileFactory.make(.area, "b"),
+                        ProfileFactory.make(.company, "solo", areas: ["a"])]
+        let directory = Directory(profiles: profiles, config: ProfileFactory.config)
+        profiles[2].areas = ["b"]
+        let regrouped = directory.replacing(profiles[2]).regrouped(profiles[2], from: ["a"])
+        #expect(regrouped.inArea["a"] == nil && regrouped.inAreaCounts["a"] == nil)
+        Self.expectSame(regrouped, Directory(profiles: profiles, config: ProfileFactory.config), "solo moved to b")
+    }
+
     @Test func twoProfilesRetitledAtOnceSortAsADirectoryMadeAnew() {
         let directory = Directory(profiles: Self.profiles, config: ProfileFactory.config)
         var profiles = Self.profiles
