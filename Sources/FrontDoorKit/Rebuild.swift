@@ -27,7 +27,7 @@ struct BuildState: Sendable {
 /// writes each in place, swapped in with a rename:
 /// - an edit to the Markdown body, or to front matter only the profile's own page shows
 ///   (`displayChange`: website, email, founded, updated, tags, aliases, synonyms, priorities,
-///   ods, ukprn, companies_house, stage), re-renders the profile's own page;
+///   ods, ukprn, companies_house, stage, evidence_tier), re-renders the profile's own page;
 /// - an edit to the summary re-renders the profile's own page and every page that shows the
 ///   summary (`ProfileAppearances`): its cards, a partner's rows on the match pages, an area's
 ///   match pages and the later pages of its own;
@@ -36,9 +36,10 @@ struct BuildState: Sendable {
 ///   its cards, the cards and JSON-LD that name it); the title also sets orders, so the
 ///   directory is sorted again and the pages whose order moved are re-rendered too;
 /// - an edit to what matching reads (offers, seeks, region) matches the directory again and
-///   re-renders the match pages of the profile's areas and the pages whose matches moved
-///   (`reorderAndRematch`).
-/// References and groupings read none of those keys, so they stand.
+///   re-renders the match pages of the profile's areas and the pages whose matches moved;
+/// - an edit to a company's areas moves it between the areas' lists and counts, and
+///   re-renders every page of the areas it left and joined (`reorderAndRematch`).
+/// References read none of those keys, so they stand.
 /// The search index, feeds and exports, which read bodies and those keys, are brought up to
 /// date by `refreshDerivedFiles()` afterwards. Any other change (other front matter, a new or
 /// deleted file, site.yml, templates, assets) gets a whole build.
