@@ -341,9 +341,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // else leaves them as they were. What a company seeks changes its own suggestions only.
         let areaRetitled = retitled.contains { $0.new.type == .area }
         let rematch = !rematched.isEmpty || areaRetitled
-        let matches = if !rematch {
-            MatchResults(directory: directory, keeping: state.matches)
-        } else if !areaRetitled, rematched.allSatisfy({ $0.type == .company }) {
+        let matches = if !areaRetitled, rematched.allSatisfy({ $0.type == .company }) {
             MatchResults(directory: directory, keeping: state.matches, rematching: Set(rematched.map(\.slug)))
         } else {
             MatchResults(directory: directory)

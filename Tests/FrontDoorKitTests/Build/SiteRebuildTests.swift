@@ -37,6 +37,16 @@ struct SiteRebuildTests {
         return rebuilt
     }
 
+    /// The pages the builder's last rebuild rewrote, which must take the fast path and
+    /// include `expected`.
+    @discardableResult
+    private static func expectRewritten(_ expected: [String], by builder: IncrementalBuilder,
+                                        sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        let pages = try #require(builder.lastRewrittenPages, "it takes the fast path", sourceLocation: sourceLocation)
+        for page in expected { #expect(pages.contains(page), "\(page) is not in \(pages)", sourceLocation: sourceLocation) }
+        return pages
+    }
+
     /// A copy of the basic fixture, changed by `prepare`, built once by a preview builder,
     /// ready for edits.
     private static func builtPreview(_ name: String, prepare: (_ content: String) throws -> Void = { _ in })
@@ -122,13 +132,10 @@ struct SiteRebuildTests {
         try Self.edit(content, "track menopause symptoms", "track perimenopause and menopause symptoms")
         let report = try builder.build(changedContent: [Self.company])
         #expect(report.written && report.diagnostics.errorCount == 0)
-        let pages = try #require(builder.lastRewrittenPages, "a summary edit takes the fast path")
         // Its page, the list with its card, its area's page and its partnership's with its card:
         // each shows the summary.
-        for page in ["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html",
-                     "partnerships/example-network-pilot/index.html"] {
-            #expect(pages.contains(page), "\(page) is not in \(pages)")
-        }
+        let pages = try Self.expectRewritten(["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html",
+                     "partnerships/example-network-pilot/index.html"], by: builder)
         // The trust's page names the company among the companies interested in it, and the
         // area's match page among the companies working in it; neither shows its summary, so
         // neither is rendered again.
@@ -152,14 +159,11 @@ struct SiteRebuildTests {
         try Self.edit(content, "title: Example Femtech Ltd", "title: Zephyr Femtech Ltd")
         let report = try builder.build(changedContent: [Self.company])
         #expect(report.written && report.diagnostics.errorCount == 0)
-        let pages = try #require(builder.lastRewrittenPages, "a title edit takes the fast path")
         // Its page, the pages with its card, the trust's page naming it among the companies
         // interested in it, and the area's match page naming it among the companies in it.
-        for page in ["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html",
+        let pages = try Self.expectRewritten(["companies/example-femtech/index.html", "companies/index.html", "areas/womens-health/index.html",
                      "partnerships/example-network-pilot/index.html", "trusts/example-hospitals/index.html",
-                     "match/womens-health/index.html"] {
-            #expect(pages.contains(page), "\(page) is not in \(pages)")
-        }
+                     "match/womens-health/index.html"], by: builder)
         #expect(!pages.contains("trusts/index.html") && !pages.contains("404.html"), "\(pages)")
         #expect(try builder.refreshDerivedFiles() > 0, "the search index and the exports name the company")
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
@@ -241,11 +245,8 @@ struct SiteRebuildTests {
         defer { workspace.remove() }
         try Self.edit(content, "  - mental-health", "  - womens-health", in: file)
         #expect(try builder.build(changedContent: [file]).written)
-        let pages = try #require(builder.lastRewrittenPages, "it takes the fast path")
-        for page in ["areas/womens-health/index.html", "areas/womens-health/page/2/index.html", "areas/mental-health/index.html",
-                     "match/womens-health/index.html", "match/mental-health/index.html", "index.html", "match/index.html"] {
-            #expect(pages.contains(page), "\(page) is not in \(pages)")
-        }
+        try Self.expectRewritten(["areas/womens-health/index.html", "areas/womens-health/page/2/index.html", "areas/mental-health/index.html",
+                     "match/womens-health/index.html", "match/mental-health/index.html", "index.html", "match/index.html"], by: builder)
         try builder.refreshDerivedFiles()
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
@@ -261,11 +262,8 @@ struct SiteRebuildTests {
         let file = "companies/company-1.md"
         try Self.edit(content, "title: Company 001", "title: Zulu Company", in: file)
         #expect(try builder.build(changedContent: [file]).written)
-        let pages = try #require(builder.lastRewrittenPages)
-        for page in ["companies/index.html", "companies/page/2/index.html", "areas/womens-health/index.html",
-                     "areas/womens-health/page/2/index.html"] {
-            #expect(pages.contains(page), "\(page) is not in \(pages)")
-        }
+        try Self.expectRewritten(["companies/index.html", "companies/page/2/index.html", "areas/womens-health/index.html",
+                     "areas/womens-health/page/2/index.html"], by: builder)
         try builder.refreshDerivedFiles()
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }

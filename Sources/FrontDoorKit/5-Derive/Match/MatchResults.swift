@@ -17,28 +17,23 @@ public struct MatchResults: Sendable {
         companiesByPartner = MatchEngine.companiesByPartner(byCompany, limit: Self.companiesPerPartner)
     }
 
-    /// `previous`'s matches with an engine for `directory`, which differs from the one they
-    /// were made from only in titles of profiles other than areas: matches break ties by slug
-    /// and name only areas in their reasons, so they stand, listed in the directory's new
-    /// title order, while the engine ranks a match page's equal scores in that order too.
-    init(directory: Directory, keeping previous: MatchResults) {
-        engine = MatchEngine(directory: directory)
-        byCompany = directory.profiles(of: .company).compactMap { company in
-            previous.suggestions[company.slug].map { (company: company.slug, suggestions: $0) }
-        }
-        suggestions = previous.suggestions
-        companiesByPartner = previous.companiesByPartner
-    }
-
-    /// `previous`'s matches with those of `companies` made again, by an engine for
-    /// `directory`, which differs from the one they were made from only in what those
-    /// companies seek and where they are: no other company's suggestions read those.
-    init(directory: Directory, keeping previous: MatchResults, rematching companies: Set<String>) {
+    /// `previous`'s matches with an engine for `directory`, and those of `companies` made
+    /// again. `directory` differs from the one they were made from only in titles of profiles
+    /// other than areas, and in what `companies` seek and where they are: matches break ties
+    /// by slug and name only areas in their reasons, and no company's suggestions read another
+    /// company, so the others stand, listed in the directory's new title order, while the
+    /// engine ranks a match page's equal scores in that order too.
+    init(directory: Directory, keeping previous: MatchResults, rematching companies: Set<String> = []) {
         let engine = MatchEngine(directory: directory)
         self.engine = engine
         byCompany = directory.profiles(of: .company).compactMap { company in
             guard companies.contains(company.slug) else { return previous.suggestions[company.slug].map { (company: company.slug, suggestions: $0) } }
             return (company: company.slug, suggestions: engine.suggestions(for: company.slug, limit: Self.suggestionsPerCompany) ?? [])
+        }
+        guard !companies.isEmpty else {
+            suggestions = previous.suggestions
+            companiesByPartner = previous.companiesByPartner
+            return
         }
         suggestions = Dictionary(uniqueKeysWithValues: byCompany.map { ($0.company, $0.suggestions) })
         companiesByPartner = MatchEngine.companiesByPartner(byCompany, limit: Self.companiesPerPartner)
