@@ -44,7 +44,9 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
+                if PlainType.of(child) == PlainType.string {
+                    return context.contentType.escapeText(child as! String)
+                } else if let template = child as? MustacheTemplate {
                     return template.render(context: context)
                 } else if let renderable = child as? MustacheCustomRenderable {
                     return context.contentType.escapeText(renderable.renderText)
@@ -57,7 +59,9 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let renderable = child as? MustacheCustomRenderable {
+                if PlainType.of(child) == PlainType.string {
+                    return child as! String
+                } else if let renderable = child as? MustacheCustomRenderable {
                     return renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
                     return self.renderUnescapedLambda(lambda, parameter: "", context: context)
@@ -140,6 +144,17 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // FrontDoor's patch: plain values without the casts to the library's protocols.
+        if let child {
+            switch PlainType.of(child) {
+            case PlainType.bool: return (child as! Bool) ? template.render(context: context) : ""
+            case PlainType.dictionaryList:
+                return (child as! [[String: Any]]).renderSection(with: template, context: context)
+            case PlainType.stringList: return (child as! [String]).renderSection(with: template, context: context)
+            case PlainType.string, PlainType.dictionary: return template.render(context: context.withObject(child))
+            default: break
+            }
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderSection(with: template, context: context)
@@ -161,6 +176,18 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
+        // FrontDoor's patch: plain values without the casts to the library's protocols.
+        if let child {
+            switch PlainType.of(child) {
+            case PlainType.bool: return (child as! Bool) ? "" : template.render(context: context)
+            case PlainType.dictionaryList:
+                return (child as! [[String: Any]]).renderInvertedSection(with: template, context: context)
+            case PlainType.stringList:
+                return (child as! [String]).renderInvertedSection(with: template, context: context)
+            case PlainType.string, PlainType.dictionary: return ""
+            default: break
+            }
+        }
         switch child {
         case let array as any MustacheSequence:
             return array.renderInvertedSection(with: template, context: context)
@@ -217,6 +244,15 @@ extension MustacheTemplate {
 
     /// Get child object from variable name
     func getChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
+        // FrontDoor's patch: dictionaries of plain values first (Template+PlainLookup.swift).
+        if let found = self.plainChild(named: name, transforms: transforms, context: context) {
+            return found.value
+        }
+        return self.slowGetChild(named: name, transforms: transforms, context: context)
+    }
+
+    /// The library's own lookup, for everything `plainChild` does not handle.
+    func slowGetChild(named name: String, transforms: [String], context: MustacheContext) -> Any? {
         func _getImmediateChild(named name: String, from object: Any) -> Any? {
             let child = {
                 let object: Any? =
