@@ -11,6 +11,7 @@ struct PageContext {
     /// The renderer the parse stage checked the bodies with, so a body becomes the same HTML.
     let markdown: MarkdownRenderer
     let rendered: RenderedPartials
+    private let fixed: FixedValues
 
     init(directory: Directory, assets: AssetSet, matches: MatchResults, markdown: MarkdownRenderer,
          rendered: RenderedPartials = RenderedPartials(templates: nil)) {
@@ -21,6 +22,7 @@ struct PageContext {
         self.openGraphLocale = Self.openGraphLocale(directory.config.language)
         self.basePath = directory.config.basePath
         self.assets = assets.paths.mapValues { directory.config.basePath + $0 }
+        self.fixed = FixedValues(config: directory.config, openGraphLocale: openGraphLocale)
     }
 
     func url(_ path: String) -> String { basePath + path }
@@ -70,24 +72,7 @@ struct PageContext {
             "breadcrumbs": path.isEmpty ? [] : crumbs,
         ]
         if let jsonLD { page["json_ld"] = jsonLD }
-        return [
-            "site": [
-                "title": config.title,
-                "description": config.description,
-                "language": config.language,
-                "og_locale": openGraphLocale,
-                "home_url": url(""),
-                "base_path": basePath,
-                "search_url": url("search/"),
-                "match_url": url("match/"),
-                "feed_url": url(PartnershipFeed.path),
-            ] as [String: Any],
-            "page": page,
-            "nav": ProfileType.allCases.map { type -> [String: Any] in
-                ["title": type.pluralLabel, "url": url(type.folder + "/"), "current": type == section]
-            },
-            "assets": assets,
-        ]
+        return ["site": fixed.site, "page": page, "nav": fixed.nav[section] ?? [], "assets": assets]
     }
 
     func link(_ profile: Profile) -> [String: Any] {
@@ -166,5 +151,34 @@ enum DisplayDate {
         let parts = date.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]) else { return date }
         return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+}
+
+/// The `site` values and each section's `nav`: the same on every page, so made once rather
+/// than for each of them. Unchecked: dictionaries of strings and booleans, never changed
+/// after `init`, read by the render threads.
+private struct FixedValues: @unchecked Sendable {
+    let site: [String: Any]
+    let nav: [ProfileType?: [[String: Any]]]
+
+    init(config: SiteConfig, openGraphLocale: String) {
+        let basePath = config.basePath
+        self.site = [
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "og_locale": openGraphLocale,
+            "home_url": basePath,
+            "base_path": basePath,
+            "search_url": basePath + "search/",
+            "match_url": basePath + "match/",
+            "feed_url": basePath + PartnershipFeed.path,
+        ]
+        let sections: [ProfileType?] = [nil] + ProfileType.allCases
+        self.nav = Dictionary(uniqueKeysWithValues: sections.map { section in
+            (section, ProfileType.allCases.map { type -> [String: Any] in
+                ["title": type.pluralLabel, "url": basePath + type.folder + "/", "current": type == section]
+            })
+        })
     }
 }
