@@ -184,8 +184,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
             guard kept.isEmpty || old.referencePositions == profile.referencePositions else { return nil }
             // Offers, seeks and a region must be among site.yml's: a whole build reports those
             // that are not, where they belong.
-            if change.matching, !ReferenceValidator().validate([profile], files: [], config: state.directory.config, assets: [])
-                .filter({ Self.siteListCodes.contains($0.code) }).isEmpty { return nil }
+            if change.matching {
+                let problems = ReferenceValidator().siteListProblems(of: profile, config: state.directory.config)
+                guard problems.capabilities.isEmpty, problems.region.isEmpty else { return nil }
+            }
             // So must its areas be areas: a whole build reports one that is not.
             if change.grouping, !profile.areas.allSatisfy({ state.directory.bySlug[$0]?.type == .area }) { return nil }
 
@@ -256,9 +258,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
         lastRewrittenPages = jobs.map(\.path).sorted()
         return report
     }
-
-    /// The problems of values site.yml lists the choices of, found again after an edit to them.
-    static let siteListCodes: Set<String> = [DiagnosticCode.unknownCapability.rawValue, DiagnosticCode.unknownRegion.rawValue]
 
     /// What an edit changed beyond the keys only the profile's own page shows.
     struct DisplayChange: Equatable {

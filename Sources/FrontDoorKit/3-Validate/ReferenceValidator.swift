@@ -43,7 +43,6 @@ public struct ReferenceValidator: Sendable {
         }
         let areaSlugs = files.filter { $0.type == .area }.map(\.slug)
         let organisationSlugs = files.filter(\.type.isOrganisation).map(\.slug)
-        let capabilitySlugs = config?.capabilities.map(\.slug)
 
         for profile in profiles {
             func check(_ key: String, _ slugs: [String], target: ReferenceTarget) {
@@ -58,10 +57,7 @@ public struct ReferenceValidator: Sendable {
                     case .area where !areaSlugs.contains(slug):
                         report(.unknownArea, "unknown area `\(slug)` in `\(key)`", among: areaSlugs)
                     case .capability:
-                        guard let capabilitySlugs else { continue }  // site.yml is broken; reported there
-                        if !capabilitySlugs.contains(slug) {
-                            report(.unknownCapability, "unknown capability `\(slug)` in `\(key)`: site.yml does not list it", among: capabilitySlugs)
-                        }
+                        continue  // site.yml's lists: `siteListProblems`
                     case .organisation:
                         if let other = firstBySlug[slug], !other.type.isOrganisation {
                             diagnostics.append(Diagnostic(path: profile.sourcePath, at: at, .error, .wrongReferenceType,
@@ -81,17 +77,12 @@ public struct ReferenceValidator: Sendable {
             }
             check("areas", profile.areas, target: .area)
             check("related", profile.related, target: .area)
-            check("offers", profile.offers, target: .capability)
-            check("seeks", profile.seeks, target: .capability)
+            let siteLists = config.map { siteListProblems(of: profile, config: $0) } ?? (capabilities: [], region: [])
+            diagnostics += siteLists.capabilities
             check("partners", profile.partners, target: .organisation)
             check("members", profile.members, target: .organisation)
             check("parties", profile.parties, target: .organisation)
-
-            if let region = profile.location?.region, let allowed = config?.regions, !allowed.contains(region) {
-                diagnostics.append(Diagnostic(path: profile.sourcePath, at: profile.referencePositions["location.region"]?.first ?? .start,
-                    .error, .unknownRegion, "region `\(region)` is not in site.yml's regions (\(allowed.joined(separator: ", ")))",
-                    hint: FieldChecks.nearest(region, in: allowed).map { "did you mean `\($0)`?" }))
-            }
+            diagnostics += siteLists.region
             if let logo = profile.logo {
                 let at = profile.referencePositions["logo"]?.first ?? .start
                 if !AssetPath.isSafe(logo) {
@@ -105,6 +96,29 @@ public struct ReferenceValidator: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// What a profile names from site.yml's lists, on its own: its `offers` and `seeks` among
+    /// the capabilities, its region among the regions (when site.yml lists regions). The
+    /// preview asks this of an edited profile before taking its fast path.
+    func siteListProblems(of profile: Profile, config: SiteConfig) -> (capabilities: [Diagnostic], region: [Diagnostic]) {
+        let capabilitySlugs = config.capabilities.map(\.slug)
+        var capabilities: [Diagnostic] = []
+        for (key, slugs) in [("offers", profile.offers), ("seeks", profile.seeks)] {
+            let positions = profile.referencePositions[key] ?? []
+            for (index, slug) in slugs.enumerated() where !capabilitySlugs.contains(slug) {
+                capabilities.append(Diagnostic(path: profile.sourcePath, at: index < positions.count ? positions[index] : .start,
+                    .error, .unknownCapability, "unknown capability `\(slug)` in `\(key)`: site.yml does not list it",
+                    hint: FieldChecks.nearest(slug, in: capabilitySlugs).map { "did you mean `\($0)`?" }))
+            }
+        }
+        var region: [Diagnostic] = []
+        if let name = profile.location?.region, let allowed = config.regions, !allowed.contains(name) {
+            region.append(Diagnostic(path: profile.sourcePath, at: profile.referencePositions["location.region"]?.first ?? .start,
+                .error, .unknownRegion, "region `\(name)` is not in site.yml's regions (\(allowed.joined(separator: ", ")))",
+                hint: FieldChecks.nearest(name, in: allowed).map { "did you mean `\($0)`?" }))
+        }
+        return (capabilities, region)
     }
 }
 

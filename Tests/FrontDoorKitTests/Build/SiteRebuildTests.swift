@@ -268,6 +268,27 @@ struct SiteRebuildTests {
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
+    @Test func twoTitleEditsInOneRebuildRewriteThePagesEachMovedAcross() throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-two-titles") { content in
+            try Support.addCompanies(4 * ListPages.size + 100, inArea: "womens-health", to: content)
+        }
+        defer { workspace.remove() }
+
+        // Saved together: Company 001 moves from the first list page to the third, Company
+        // 550 from the third to the fifth. The pages that show either of them are rewritten
+        // for their titles; the second and fourth show neither, and change only because one
+        // of the two moved across them: the second for the first move alone, the fourth for
+        // the second alone.
+        let first = "companies/company-1.md", second = "companies/company-550.md"
+        try Self.edit(content, "title: Company 001", "title: Company 450b", in: first)
+        try Self.edit(content, "title: Company 550", "title: Company 850b", in: second)
+        #expect(try builder.build(changedContent: [first, second]).written)
+        try Self.expectRewritten(["companies/page/2/index.html", "companies/page/4/index.html",
+                                  "areas/womens-health/page/2/index.html", "areas/womens-health/page/4/index.html"], by: builder)
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
     @Test func anAreaTitleEditRewritesACompanyPageThatNamesItOnlyInAMatchReason() throws {
         // A company in women's health alone, and a trust in mental health alone, the area
         // related to it: the company's page names mental health only in why the trust is suggested.
