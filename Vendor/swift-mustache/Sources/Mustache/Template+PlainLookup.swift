@@ -82,6 +82,8 @@ extension MustacheTemplate {
         // ".name" (no climbing the stack) is left to the general path.
         guard utf8.first != dot else { return nil }
         let firstDot = utf8.firstIndex(of: dot)
+        // Split by bytes where the general path splits by characters: the same, since the
+        // parser takes only ASCII letters, digits and `.-_?*()` into a name.
         let head = firstDot.map { String(name[..<$0]) } ?? name
         var found: Any?
         for object in context.stack.reversed() {
