@@ -328,7 +328,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// pages of a list between where a retitled profile was and where it is now (its type's
     /// list, its areas' pages), every page of an area a company joined or left (and the home
     /// and match index pages, which count them), the profile's areas' match pages (which rank
-    /// equal scores in title order, and by what partners offer), the home page's recent
+    /// equal scores in title order, and by what partners offer; a company's only when it is
+    /// among the first companies they list), the home page's recent
     /// partnerships, and the pages of the companies and partners whose matches moved. Nil
     /// when an area gains or loses a page: a whole build writes and removes pages.
     private static func reorderAndRematch(retitled: [(old: Profile, new: Profile)], regrouped: [(old: Profile, new: Profile)],
@@ -360,6 +361,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         for profile in rematched {
             for area in profile.areas where directory.bySlug.contains(area) {
+                // A company is on its areas' match pages only among their first companies.
+                if profile.type == .company, !directory.isAmongFirstCompanies(profile.slug, inArea: area, count: SiteRenderer.companiesShown) {
+                    continue
+                }
                 pages.insert("match/\(area)/index.html")
                 pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
             }
@@ -378,6 +383,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
             for area in new.areas where directory.bySlug.contains(area) {
                 pages.formUnion(listPages(moving: new.slug, from: before.inArea[area] ?? [], to: directory.inArea[area] ?? [],
                                           first: Profile.path(.area, area)))
+                // The match pages list the area's first companies by title (and rank partners
+                // with equal scores by title). Those that showed the company are rewritten for
+                // its title already; the rest change only if it now comes among those shown.
+                if new.type == .company, !directory.isAmongFirstCompanies(new.slug, inArea: area, count: SiteRenderer.companiesShown) {
+                    continue
+                }
                 pages.insert("match/\(area)/index.html")
                 pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
             }

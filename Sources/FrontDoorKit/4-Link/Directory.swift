@@ -222,6 +222,14 @@ public struct Directory: Sendable {
 
     public var organisations: [Profile] { ProfileType.organisations.flatMap { profiles(of: $0) } }
 
+    /// Whether `slug` is among an area's first `count` companies by title (the match pages'
+    /// companies column). `inArea` holds them as one group, after the types before companies.
+    func isAmongFirstCompanies(_ slug: String, inArea area: String, count: Int) -> Bool {
+        guard let listed = inArea[area], let counts = inAreaCounts[area] else { return false }
+        let start = ProfileType.allCases.prefix { $0 != .company }.reduce(0) { $0 + (counts[$1] ?? 0) }
+        return listed.dropFirst(start).prefix(min(count, counts[.company] ?? 0)).contains(slug)
+    }
+
     /// How many pages an area's page takes: it lists its organisations 200 to a page (`ListPages`).
     public func pageCount(ofArea slug: String) -> Int { ListPages.count(inArea[slug]?.count ?? 0) }
 

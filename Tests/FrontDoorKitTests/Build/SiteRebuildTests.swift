@@ -289,6 +289,32 @@ struct SiteRebuildTests {
         try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
     }
 
+    /// The match pages list an area's first companies by title, with what each seeks: a
+    /// company renamed into them, or one of them seeking more, changes those pages; a company
+    /// after them, renamed to another place after them or seeking more, does not.
+    @Test(arguments: [
+        (60, "title: Company 060", "title: Company 000", true),
+        (55, "title: Company 055", "title: Company 058b", false),
+        (5, "stage: startup", "stage: startup\nseeks:\n  - evaluation", true),
+        (55, "stage: startup", "stage: startup\nseeks:\n  - evaluation", false),
+    ])
+    func aCompanyEditRewritesItsAreasMatchPagesWhenItIsAmongThoseShown(number: Int, old: String, new: String, shown: Bool) throws {
+        let (workspace, content, output, builder) = try Self.builtPreview("rebuild-match-\(number)-\(old.prefix(5))") { content in
+            try Support.addCompanies(SiteRenderer.companiesShown + 10, inArea: "womens-health", to: content)
+        }
+        defer { workspace.remove() }
+
+        let file = "companies/company-\(number).md"
+        try Self.edit(content, old, new, in: file)
+        #expect(try builder.build(changedContent: [file]).written)
+        let pages = try Self.expectRewritten(["companies/company-\(number)/index.html"], by: builder)
+        let matchPages = pages.filter { $0.hasPrefix("match/womens-health/") }
+        #expect(shown ? matchPages.contains("match/womens-health/index.html") && matchPages.count > 1 : matchPages.isEmpty,
+                "\(matchPages)")
+        try builder.refreshDerivedFiles()
+        try Self.expectSameAsFreshBuild(workspace, content: content, output: output)
+    }
+
     @Test func anAreaTitleEditRewritesACompanyPageThatNamesItOnlyInAMatchReason() throws {
         // A company in women's health alone, and a trust in mental health alone, the area
         // related to it: the company's page names mental health only in why the trust is suggested.
