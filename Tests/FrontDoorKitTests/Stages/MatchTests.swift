@@ -117,4 +117,30 @@ struct MatchTests {
         #expect(companies[0]["existing"] as? [String] == ["u1"])
         #expect((companies[0]["suggestions"] as? [[String: Any]])?.first?["partner"] as? String == "t1")
     }
+
+    /// What the preview does after a company's areas change: the previous matches kept, the
+    /// company's made again. It must equal matching the edited directory anew, for every
+    /// company of a random directory (six areas, forty organisations) and several area sets.
+    @Test(arguments: [[], ["area-0"], ["area-5", "area-1"], ["area-2", "area-3", "area-4"]])
+    func matchesRemadeForOneCompanyEqualMatchesMadeAnew(areas: [String]) {
+        let profiles = DirectoryResortTests.profiles
+        let directory = Directory(profiles: profiles, config: ProfileFactory.config)
+        let previous = MatchResults(directory: directory)
+        func rows(_ matches: MatchResults) -> [String: [String]] {
+            matches.companiesByPartner.mapValues { $0.map { "\($0.company) \($0.score) \($0.reasons)" } }
+        }
+        var remade = 0
+        for index in profiles.indices where profiles[index].type == .company {
+            var edited = profiles
+            let old = edited[index].areas
+            edited[index].areas = areas
+            let kept = MatchResults(directory: directory.replacing(edited[index]).regrouped(edited[index], from: old),
+                                    keeping: previous, rematching: [edited[index].slug])
+            let made = MatchResults(directory: Directory(profiles: edited, config: ProfileFactory.config))
+            #expect(kept.suggestions == made.suggestions, "\(edited[index].slug) in \(areas)")
+            #expect(rows(kept) == rows(made), "\(edited[index].slug) in \(areas)")
+            if made.suggestions != previous.suggestions { remade += 1 }
+        }
+        #expect(remade > 0, "some edit changes some match")
+    }
 }

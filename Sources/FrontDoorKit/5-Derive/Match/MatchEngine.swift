@@ -181,11 +181,14 @@ public final class MatchEngine: Sendable {
     }
 
     /// For each partner, the companies whose suggestions include it, best match first.
-    public static func companiesByPartner(_ all: [(company: String, suggestions: [Suggestion])], limit: Int = 5)
+    /// `only`: the partners to list (all when nil).
+    public static func companiesByPartner(_ all: [(company: String, suggestions: [Suggestion])], limit: Int = 5, only: Set<String>? = nil)
         -> [String: [(company: String, score: Double, reasons: [String])]] {
         var byPartner: [String: [(company: String, score: Double, reasons: [String])]] = [:]
         for (company, suggestions) in all {
-            for suggestion in suggestions { byPartner[suggestion.partner, default: []].append((company, suggestion.score, suggestion.reasons)) }
+            for suggestion in suggestions where only?.contains(suggestion.partner) ?? true {
+                byPartner[suggestion.partner, default: []].append((company, suggestion.score, suggestion.reasons))
+            }
         }
         return byPartner.mapValues { list in
             Array(list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.company < $1.company }.prefix(limit))

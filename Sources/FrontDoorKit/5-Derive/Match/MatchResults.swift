@@ -35,7 +35,18 @@ public struct MatchResults: Sendable {
             companiesByPartner = previous.companiesByPartner
             return
         }
-        suggestions = Dictionary(uniqueKeysWithValues: byCompany.map { ($0.company, $0.suggestions) })
-        companiesByPartner = MatchEngine.companiesByPartner(byCompany, limit: Self.companiesPerPartner)
+        var suggestions = previous.suggestions
+        var affected: Set<String> = []
+        for (company, made) in byCompany where companies.contains(company) {
+            affected.formUnion((previous.suggestions[company] ?? []).map(\.partner))
+            affected.formUnion(made.map(\.partner))
+            suggestions[company] = made
+        }
+        self.suggestions = suggestions
+        // A partner the remade companies were not and are not suggested to keeps its list:
+        // the same companies name it, with the same scores.
+        var byPartner = previous.companiesByPartner.filter { !affected.contains($0.key) }
+        byPartner.merge(MatchEngine.companiesByPartner(byCompany, limit: Self.companiesPerPartner, only: affected)) { _, made in made }
+        companiesByPartner = byPartner
     }
 }
