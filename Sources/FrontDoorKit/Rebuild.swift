@@ -347,6 +347,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             MatchResults(directory: directory)
         }
         var pages: Set<String> = []
+        /// An area's match pages, unless `profile` is a company they do not list: they show
+        /// only the area's first companies by title (and rank partners with equal scores by title).
+        func addMatchPages(of area: String, showing profile: Profile? = nil) {
+            if let profile, profile.type == .company,
+               !directory.isAmongFirstCompanies(profile.slug, inArea: area, count: SiteRenderer.companiesShown) { return }
+            pages.insert("match/\(area)/index.html")
+            pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
+        }
         for (old, new) in regrouped {
             pages.formUnion(["index.html", "match/index.html"])
             // Listed twice counts twice, as a whole build counts it.
@@ -355,19 +363,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 guard before.pageCount(ofArea: area) == directory.pageCount(ofArea: area) else { return nil }
                 let path = Profile.path(.area, area)
                 pages.formUnion((1...directory.pageCount(ofArea: area)).map { ListPages.path(path, page: $0) + "index.html" })
-                pages.insert("match/\(area)/index.html")
-                pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
+                addMatchPages(of: area)
             }
         }
         for profile in rematched {
-            for area in profile.areas where directory.bySlug.contains(area) {
-                // A company is on its areas' match pages only among their first companies.
-                if profile.type == .company, !directory.isAmongFirstCompanies(profile.slug, inArea: area, count: SiteRenderer.companiesShown) {
-                    continue
-                }
-                pages.insert("match/\(area)/index.html")
-                pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
-            }
+            for area in profile.areas where directory.bySlug.contains(area) { addMatchPages(of: area, showing: profile) }
         }
         for (old, new) in retitled {
             // Cards name a partnership's parties and a profile's areas.
@@ -383,14 +383,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             for area in new.areas where directory.bySlug.contains(area) {
                 pages.formUnion(listPages(moving: new.slug, from: before.inArea[area] ?? [], to: directory.inArea[area] ?? [],
                                           first: Profile.path(.area, area)))
-                // The match pages list the area's first companies by title (and rank partners
-                // with equal scores by title). Those that showed the company are rewritten for
-                // its title already; the rest change only if it now comes among those shown.
-                if new.type == .company, !directory.isAmongFirstCompanies(new.slug, inArea: area, count: SiteRenderer.companiesShown) {
-                    continue
-                }
-                pages.insert("match/\(area)/index.html")
-                pages.formUnion(directory.config.capabilities.map { "match/\(area)/\($0.slug)/index.html" })
+                // Those that showed the company are rewritten for its title already.
+                addMatchPages(of: area, showing: new)
             }
         }
         let previous = state.matches

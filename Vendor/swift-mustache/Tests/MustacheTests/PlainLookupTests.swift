@@ -100,6 +100,7 @@ final class PlainLookupTests: XCTestCase {
         XCTAssertEqual(try MustacheTemplate(string: "{{count(map)}}{{^empty(map)}}!{{/empty(map)}}").render(context), "1!")
         // Transforms a type does not have give nothing.
         try self.expect("[{{plusone(s)}}][{{uppercased(names)}}][{{first()}}]", context, "[][][]")
+        try self.expect("{{^plusone(s)}}none{{/plusone(s)}}{{#uppercased(names)}}some{{/uppercased(names)}}", context, "none")
     }
 
     func testOtherValuesStillTakeTheGeneralPath() throws {
