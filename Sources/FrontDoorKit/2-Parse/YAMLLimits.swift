@@ -45,6 +45,14 @@ public enum YAMLLimits {
         /// The whole stream was read and no node carries a tag (`!!int 3`, `!x y`, `! z`),
         /// so each scalar's type follows from its text and style alone (`PlainScalarTag`).
         public var isUntagged: Bool
+        /// The tree, when the whole stream was read and `YAMLEventTree` could build it
+        /// (`.some(nil)`: no document at all); nil means "compose it with Yams".
+        public var tree: YAMLValue??
+
+        public init(isUntagged: Bool, tree: YAMLValue?? = nil) {
+            self.isUntagged = isUntagged
+            self.tree = tree
+        }
     }
 
     /// Throws at the first event that breaks a bound. Syntax errors end the scan; most are
@@ -55,20 +63,24 @@ public enum YAMLLimits {
         guard yaml_parser_initialize(&parser) == 1 else { return Scan(isUntagged: false) }
         defer { yaml_parser_delete(&parser) }
         var bytes = Array(yaml.utf8)
-        if bytes.isEmpty { return Scan(isUntagged: true) }
+        if bytes.isEmpty { return Scan(isUntagged: true, tree: .some(nil)) }
         var untagged = false
+        var tree = YAMLEventTree(firstLine: firstLine)
+        var ended = false
         let outcome: YAMLReader.Failure? = bytes.withUnsafeMutableBufferPointer { buffer in
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return scan(&parser, firstLine: firstLine, untagged: &untagged)
+            return scan(&parser, firstLine: firstLine, untagged: &untagged, tree: &tree, ended: &ended)
                 ?? parserProblem(parser, in: UnsafeBufferPointer(buffer), firstLine: firstLine)
         }
         if let outcome { throw outcome }
-        return Scan(isUntagged: untagged)
+        return Scan(isUntagged: untagged, tree: ended ? tree.value : nil)
     }
 
-    /// `untagged` is set only when the scan reaches the end of the stream without a tag.
-    private static func scan(_ parser: inout yaml_parser_t, firstLine: Int, untagged: inout Bool) -> YAMLReader.Failure? {
+    /// `untagged` and `ended` are set only when the scan reaches the end of the stream;
+    /// `tree` is fed every event on the way.
+    private static func scan(_ parser: inout yaml_parser_t, firstLine: Int, untagged: inout Bool,
+                             tree: inout YAMLEventTree, ended: inout Bool) -> YAMLReader.Failure? {
         var sawTag = false
         var stack: [Open] = []
         var anchors: [String: Anchored] = [:]
@@ -100,10 +112,12 @@ public enum YAMLLimits {
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
             defer { yaml_event_delete(&event) }
+            tree.add(event)
             let mark = event.start_mark
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 untagged = !sawTag
+                ended = true
                 return nil
             case YAML_SCALAR_EVENT:
                 sawTag = sawTag || event.data.scalar.tag != nil

@@ -57,8 +57,14 @@ public enum YAMLReader {
     private static var yamsEncoding: Parser.Encoding { Parser.Encoding(rawValue: yamsEncodingName) ?? .utf8 }
 
     public static func read(_ yaml: String, firstLine: Int) throws(Failure) -> YAMLValue? {
+        try read(yaml, firstLine: firstLine, takingEventTree: true)
+    }
+
+    /// `takingEventTree: false` is for tests that check the tree against Yams's.
+    static func read(_ yaml: String, firstLine: Int, takingEventTree: Bool) throws(Failure) -> YAMLValue? {
         // Bounds first, on the event stream: Yams must never see an alias bomb or a deep nest.
         let scan = try YAMLLimits.check(yaml, firstLine: firstLine)
+        if takingEventTree, let tree = scan.tree { return tree }
         if scan.isUntagged, let read = try readUntagged(yaml, firstLine: firstLine) { return read.value }
         let node: Node?
         do {
