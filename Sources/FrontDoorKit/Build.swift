@@ -82,7 +82,8 @@ public struct SiteBuilder: Sendable {
     /// `reservedIDs` are element ids the templates use, kept free in Markdown bodies.
     public func check(content: String, baseURL: String? = nil, includeDrafts: Bool = false, reservedIDs: Set<String> = [],
                       readability: Bool = true, progress: BuildProgress.Sink? = nil, keepDocuments: Bool = false,
-                      parseBatch: Int = SiteBuilder.parseBatch) throws -> BuildReport {
+                      parseBatch: Int = SiteBuilder.parseBatch,
+                      keepingBodyHTMLUpTo bodyHTMLLimit: Int = SiteBuilder.bodyHTMLKeptUpTo) throws -> BuildReport {
         var report = BuildReport()
         var clock = StepClock(progress: progress)
 
@@ -111,7 +112,8 @@ public struct SiteBuilder: Sendable {
         // Parsed and validated a batch of files at a time, each step timed on its own: a parsed
         // document's front matter tree is let go as soon as its profile is made, and each
         // file's text once it is parsed, so memory never holds every file in all three forms.
-        let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/", reservedIDs: reservedIDs))
+        let parser = DocumentParser(markdown: MarkdownRenderer(basePath: config?.basePath ?? "/", reservedIDs: reservedIDs),
+                                    keepsBodyHTML: sourceProfiles.count <= bodyHTMLLimit)
         let validator = ProfileValidator()
         var profiles: [Profile] = []
         var documents: [ParsedDocument] = []
@@ -230,6 +232,10 @@ public struct SiteBuilder: Sendable {
 extension SiteBuilder {
     /// Files parsed and validated at a time (see `check`).
     public static let parseBatch = 2048
+    /// Up to this many profiles, the parse stage's body HTML is kept for the render stage
+    /// instead of being made twice (about 2.5 KB a body: 50 MB at this size). Above it, memory
+    /// matters more: at 100,000 profiles the bodies' HTML was a fifth of what a build held.
+    public static let bodyHTMLKeptUpTo = 20_000
 
     /// Makes and writes the derived files (`SiteDeriver`), its three parts side by side: each
     /// is partly serial (the feeds wholly), so one after another they left a core idle for a

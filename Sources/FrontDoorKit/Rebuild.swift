@@ -309,6 +309,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         rest.summaryPosition = old.summaryPosition
         rest.referencePositions = old.referencePositions
         rest.body = old.body
+        rest.bodyHTML = old.bodyHTML
         rest.bodyLine = old.bodyLine
         rest.links = old.links
         guard rest == old else { return nil }

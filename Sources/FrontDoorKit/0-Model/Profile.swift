@@ -55,6 +55,8 @@ public struct Profile: Sendable, Hashable {
         /// The Markdown body and the line in the file where it starts.
         public var body: String = ""
         public var bodyLine: Int = 1
+        /// The body as HTML, when the parse stage kept it; the render stage makes it otherwise.
+        public var bodyHTML: String?
         /// Links and images in the body, for link checking.
         public var links: [RenderedMarkdown.Link] = []
         /// Where each reference key's values sit in the file, for link-stage diagnostics.

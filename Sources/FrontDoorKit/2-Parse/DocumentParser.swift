@@ -4,9 +4,13 @@ import Foundation
 /// problem rather than stopping at the first.
 public struct DocumentParser: Sendable {
     public var markdown: MarkdownRenderer
+    /// Whether documents keep their body's HTML for the render stage, which otherwise makes
+    /// it again. Without it the parse stage only walks the body for links and heading ids.
+    public var keepsBodyHTML: Bool
 
-    public init(markdown: MarkdownRenderer) {
+    public init(markdown: MarkdownRenderer, keepsBodyHTML: Bool = true) {
         self.markdown = markdown
+        self.keepsBodyHTML = keepsBodyHTML
     }
 
     public func parse(_ file: SourceFile) -> (ParsedDocument?, [Diagnostic]) {
@@ -35,8 +39,10 @@ public struct DocumentParser: Sendable {
                 throw Diagnostic(path: path, at: SourcePosition(line: split.bodyLine + error.line - 1, column: 1), .error,
                     .markdownTooComplex, error.message, hint: "the limits are in the README under \"Limits and guarantees\"")
             }
+            let rendered = markdown.render(split.body, html: keepsBodyHTML)
             let document = ParsedDocument(type: type, slug: slug, sourcePath: path, frontMatter: entries,
-                                          body: split.body, bodyLine: split.bodyLine, markdown: markdown.render(split.body))
+                                          body: split.body, bodyLine: split.bodyLine, markdown: rendered,
+                                          bodyHTML: keepsBodyHTML ? rendered.html : nil)
             return (document, [])
         } catch {
             return (nil, [error])

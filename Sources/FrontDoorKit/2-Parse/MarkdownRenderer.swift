@@ -83,7 +83,8 @@ public struct MarkdownRenderer: Sendable {
         return cmark_parser_finish(parser)
     }
 
-    public func render(_ markdown: String) -> RenderedMarkdown {
+    /// `html: false` walks the tree for links and heading ids only, and leaves `html` empty.
+    public func render(_ markdown: String, html wantsHTML: Bool = true) -> RenderedMarkdown {
         _ = Self.registered
         // Without CMARK_OPT_UNSAFE raw HTML is replaced by a comment and dangerous URLs are emptied.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
@@ -141,7 +142,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
-        guard let rendered = cmark_render_html(document, options, Self.renderExtensions) else {
+        guard wantsHTML, let rendered = cmark_render_html(document, options, Self.renderExtensions) else {
             return RenderedMarkdown(html: "", links: links, droppedLinks: dropped, headingIDs: headingIDs)
         }
         defer { free(rendered) }

@@ -8,5 +8,8 @@ public struct ParsedDocument: Sendable, Hashable {
     public var frontMatter: [YAMLEntry]
     public var body: String
     public var bodyLine: Int
+    /// Links and heading ids of the body; its `html` only when `bodyHTML` is kept.
     public var markdown: RenderedMarkdown
+    /// The body's HTML, when the parser keeps it (`DocumentParser.keepsBodyHTML`).
+    public var bodyHTML: String?
 }

@@ -34,6 +34,7 @@ public struct ProfileValidator: Sendable {
         profile.body = document.body
         profile.bodyLine = document.bodyLine
         profile.links = document.markdown.links
+        profile.bodyHTML = document.bodyHTML
         for dropped in document.markdown.droppedLinks {
             checker.warning(SourcePosition(line: document.bodyLine + dropped.line - 1, column: 1), .unsafeLink,
                 "link to `\(dropped.url)` was removed: only http, https, mailto and relative links are allowed")

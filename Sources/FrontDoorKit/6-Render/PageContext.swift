@@ -27,9 +27,9 @@ struct PageContext {
 
     func url(_ path: String) -> String { basePath + path }
 
-    /// The body as HTML, made again here rather than kept from the parse stage: at 100,000
-    /// profiles the bodies' HTML was a fifth of what a build held, and making it is quick.
-    func bodyHTML(_ profile: Profile) -> String { markdown.render(profile.body).html }
+    /// The body as HTML: kept from the parse stage in builds small enough to afford it
+    /// (`SiteBuilder.bodyHTMLKeptUpTo`), made again here otherwise.
+    func bodyHTML(_ profile: Profile) -> String { profile.bodyHTML ?? markdown.render(profile.body).html }
 
     /// A URL for a file whose name an editor chose (`logos/Lab logo #2.svg`): each segment
     /// percent-encoded, so spaces, `#` and `?` stay part of the path.
