@@ -303,12 +303,14 @@ extension SiteBuilder {
                             recording appearances: ProfileAppearances?, reusing previous: PreviousPages? = nil)
         throws(WriteError) -> [(page: String, links: [InternalLinkChecker.BrokenLink])] {
         var scanned: [(page: String, links: [InternalLinkChecker.BrokenLink])] = []
+        let resolvers = InternalLinkChecker.Resolvers(checker: links)
         for start in stride(from: 0, to: jobs.count, by: renderBatch) {
             let batch = Array(jobs[start..<min(start + renderBatch, jobs.count)])
             let results = batch.parallelChunks(chunks: batch.count / renderChunk) { chunk -> [Result<(broken: [InternalLinkChecker.BrokenLink], shown: ProfileAppearances.Reading?), WriteError>] in
-                // One resolver for the chunk's pages: the links every page has (the navigation,
-                // the areas, the partners) are resolved once.
-                var resolver = InternalLinkChecker.Resolver(checker: links, folder: [])
+                // A resolver lent for the chunk's pages: the links many pages have (the
+                // navigation, the areas, the partners) are resolved once per resolver.
+                var resolver = resolvers.borrow()
+                defer { resolvers.giveBack(resolver) }
                 return chunk.map { job in
                     // Keys are made only when there is a previous site to take pages from
                     // and record them in: a first build into an empty folder pays nothing.

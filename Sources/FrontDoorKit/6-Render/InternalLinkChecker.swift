@@ -351,6 +351,26 @@ public struct InternalLinkChecker: Sendable {
 
     /// Checks the links of pages one after another, remembering the links that do not
     /// depend on the page (root-relative and absolute), which are most of them.
+    /// Resolvers lent to the chunks of a render, one at a time each, so what one chunk
+    /// resolved (every profile's URL, sooner or later) is known to the later chunks too.
+    final class Resolvers: @unchecked Sendable {
+        private let checker: InternalLinkChecker
+        private let lock = NSLock()
+        private var idle: [Resolver] = []
+
+        init(checker: InternalLinkChecker) {
+            self.checker = checker
+        }
+
+        func borrow() -> Resolver {
+            lock.withLock { idle.popLast() } ?? Resolver(checker: checker, folder: [])
+        }
+
+        func giveBack(_ resolver: Resolver) {
+            lock.withLock { idle.append(resolver) }
+        }
+    }
+
     struct Resolver {
         let checker: InternalLinkChecker
         var folder: [Substring]
