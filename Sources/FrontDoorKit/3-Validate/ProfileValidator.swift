@@ -231,6 +231,7 @@ private struct Checker {
     }
 
     private mutating func checkLength(_ text: String, key: String, min: Int, max: Int?, at position: SourcePosition) {
+        if ProfileValidator.isPlainlyWithin(text, min: min, max: max) { return }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.count < min {
             error(position, .tooShort, "`\(key)` is empty")
@@ -238,5 +239,32 @@ private struct Checker {
             error(position, .tooLong, "`\(key)` is \(text.count) characters; the limit is \(max)",
                 hint: "cut \(text.count - max) characters")
         }
+    }
+}
+
+extension ProfileValidator {
+    /// True only when `text` is surely between `min` characters (spaces around it left out)
+    /// and `max`: the length check's shortcut. False means "ask Foundation".
+    static func isPlainlyWithin(_ text: String, min: Int, max: Int?) -> Bool {
+        guard let max, let length = plainASCIILength(text), length <= max else { return false }
+        return text.utf8.count { !isASCIISpace($0) } >= min
+    }
+
+    /// The length in Characters of ASCII text without a carriage return (which with a line
+    /// feed is one Character): its length in bytes. Nil for any other text. Titles and
+    /// summaries are mostly such text, and Foundation's trimming (through NSString) and
+    /// Character counting ran on every one of them.
+    static func plainASCIILength(_ text: String) -> Int? {
+        var count = 0
+        for byte in text.utf8 {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            count += 1
+        }
+        return count
+    }
+
+    /// The ASCII bytes of `whitespacesAndNewlines`: tab, line feed, vertical tab, form feed, carriage return, space.
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -21,6 +21,30 @@ struct StringShortcutTests {
         #expect(Slug.make(from: "Smith & Nephew's R&D") == "smith-and-nephews-r-and-d")
     }
 
+    /// The validator's length check skips Foundation only where the answer is "fine":
+    /// ASCII without a carriage return, within the limit, with enough non-space bytes.
+    @Test func titleLengthShortcutAgreesWithCharacters() {
+        var random = SeededRandom(seed: 13)
+        let alphabet = ["a", "Z", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "é", "e\u{301}", "\u{85}", "-"]
+        var taken = 0
+        for _ in 0..<5000 {
+            let text = Self.randomText(alphabet, length: 8, &random)
+            let trimmedCount = text.trimmingCharacters(in: .whitespacesAndNewlines).count
+            for (min, max) in [(1, 4), (2, 6), (1, 120)] {
+                let slowFine = trimmedCount >= min && text.count <= max
+                if let length = ProfileValidator.plainASCIILength(text) {
+                    #expect(length == text.count, "\(text.debugDescription)")
+                } else {
+                    #expect(text.utf8.contains { $0 >= 0x80 || $0 == 0x0D }, "\(text.debugDescription)")
+                }
+                let fastFine = ProfileValidator.isPlainlyWithin(text, min: min, max: max)
+                if fastFine { taken += 1 }
+                #expect(!fastFine || slowFine, "\(text.debugDescription) min \(min) max \(max)")
+            }
+        }
+        #expect(taken > 800, "the shortcut is taken often enough to be tested: \(taken)")
+    }
+
     @Test func variantSearchMatchesFoundation() {
         var random = SeededRandom(seed: 11)
         let alphabet = ["a", "e", "p", "d", "o", "u", "r", "ae", "paed", "our", "é", "x"]
