@@ -12,7 +12,27 @@ import Yams
 enum PlainScalarTag {
     static func of(_ text: String) -> String {
         guard mightNotBeText(text) else { return "str" }
+        if let common = commonNonText(text) { return common }
         return shortName(Resolver.default.resolveTag(of: .scalar(.init(text))).rawValue)
+    }
+
+    /// The two typed values nearly every profile has, without a regex: a year such as
+    /// `founded: 1995` (digits not led by a 0, which only the `int` rule can match first:
+    /// `bool` never matches a digit) and a date such as `updated: 2026-04-12` (no rule before
+    /// `timestamp` admits a `-` after the first byte). Nil for anything else.
+    private static func commonNonText(_ text: String) -> String? {
+        let utf8 = text.utf8
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        if !utf8.isEmpty, utf8.allSatisfy(isDigit) {
+            return utf8.count == 1 || utf8.first != UInt8(ascii: "0") ? "int" : nil
+        }
+        if utf8.count == 10 {
+            for (index, byte) in utf8.enumerated() {
+                guard index == 4 || index == 7 ? byte == UInt8(ascii: "-") : isDigit(byte) else { return nil }
+            }
+            return "timestamp"
+        }
+        return nil
     }
 
     /// `tag:yaml.org,2002:int` -> `int`: the last part of a tag, as `YAMLValue` keeps it.
