@@ -2,7 +2,9 @@
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var description: String
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = Self.basePath(of: baseURL) }
+    }
     public var language: String
     /// Capability slug to label, in the order the file gives them.
     public var capabilities: [(slug: String, label: String)]
@@ -15,6 +17,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.title = title
         self.description = description
         self.baseURL = baseURL
+        self.basePath = Self.basePath(of: baseURL)
         self.language = language
         self.capabilities = capabilities
         self.regions = regions
@@ -24,8 +27,11 @@ public struct SiteConfig: Sendable, Hashable {
         capabilities.first(where: { $0.slug == slug })?.label ?? slug
     }
 
-    /// The path part of `base_url`, always starting and ending with `/`: every link is built on it.
-    public var basePath: String {
+    /// The path part of `base_url`, always starting and ending with `/`: every link is built
+    /// on it, so it is worked out once, not for each link.
+    public private(set) var basePath: String
+
+    private static func basePath(of baseURL: String) -> String {
         guard let url = SafeURL.parseAbsolute(baseURL) else { return "/" }
         var path = url.path
         if !path.hasPrefix("/") { path = "/" + path }

@@ -45,6 +45,30 @@ struct StringShortcutTests {
         #expect(taken > 800, "the shortcut is taken often enough to be tested: \(taken)")
     }
 
+    /// The segments are the file system's: split on the `/` byte. (Split on the Character,
+    /// as the check was first written, `/` and a combining mark after it are one Character,
+    /// and `../\u{301}x` passed as one harmless segment though it climbs out of the folder.)
+    @Test func safePathCheckMatchesTheSegmentSplit() {
+        func splitCheck(_ path: String) -> Bool {
+            guard !path.isEmpty, !path.utf8.contains(UInt8(ascii: "\\")), !path.utf8.contains(0) else { return false }
+            return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
+                !$0.isEmpty && !$0.elementsEqual("..".utf8) && !$0.elementsEqual(".".utf8)
+            }
+        }
+        #expect(!AssetPath.isSafe("../\u{301}x"))
+        #expect(!AssetPath.isSafe("logos/..\u{0}"))
+        #expect(AssetPath.isSafe("logos/.\u{301}/a..b/.../x.svg"))
+        var random = SeededRandom(seed: 17)
+        let alphabet = ["a", ".", ".", "/", "/", "\\", "\u{0}", "é", "\u{301}", "-", "index.html"]
+        var safe = 0
+        for _ in 0..<5000 {
+            let path = Self.randomText(alphabet, length: 7, &random)
+            #expect(AssetPath.isSafe(path) == splitCheck(path), "\(path.debugDescription)")
+            if splitCheck(path) { safe += 1 }
+        }
+        #expect(safe > 500 && safe < 4500, "both answers are common: \(safe) safe")
+    }
+
     @Test func variantSearchMatchesFoundation() {
         var random = SeededRandom(seed: 11)
         let alphabet = ["a", "e", "p", "d", "o", "u", "r", "ae", "paed", "our", "é", "x"]
