@@ -209,3 +209,33 @@ struct SearchShardTests {
         }
     }
 }
+
+/// Small indexes keep each profile's terms from the first pass for the second; large ones
+/// read the texts again. The index must be the same either way.
+@Suite("Derive: search index with terms kept or read again")
+struct SearchIndexKeptTermsTests {
+    @Test func keptTermsMakeTheSameIndexAsReadingAgain() throws {
+        let words = ["care", "caring", "Paediatric", "pediatric", "the", "of", "Nāri", "alpha", "Alpha", "ward", "wards", "x", "2024"]
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        func text(_ most: Int) -> String { (0..<next(most + 1)).map { _ in words[next(words.count)] }.joined(separator: " ") }
+        let profiles = DirectoryResortTests.profiles.map { profile -> Profile in
+            var profile = profile
+            profile.title += " " + text(3)
+            profile.body = text(40) + "\n\n## " + text(4) + "\n\n" + text(30)
+            profile.aliases = (0..<next(3)).map { _ in text(2) }
+            profile.tags = (0..<next(3)).map { _ in text(2) }
+            return profile
+        }
+        let directory = Directory(profiles: profiles, config: ProfileFactory.config)
+        let kept = SearchIndex.build(from: directory, analyzer: TextAnalyzer(), keepingTermsUpTo: .max)
+        let readAgain = SearchIndex.build(from: directory, analyzer: TextAnalyzer(), keepingTermsUpTo: 0)
+        #expect(kept.documents.count == profiles.count)
+        #expect(kept.terms.values.contains { $0.entries.contains { $0.position > 0 } }, "some term sits past a title's first place")
+        #expect(kept == readAgain)
+        #expect(SearchIndexJSON.encode(kept) == SearchIndexJSON.encode(readAgain))
+    }
+}

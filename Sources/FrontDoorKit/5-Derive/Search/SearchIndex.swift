@@ -87,6 +87,10 @@ public struct SearchIndex: Sendable, Equatable {
         var frequency: [Int32] = []
         /// Each distinct token's term number, or -1 for a stop word.
         var tokens: [String: Int32] = [:]
+        /// Every document's terms, field after field (`lengths` marks where each field ends),
+        /// when the index is small enough to keep them (`termsKeptUpTo`); otherwise empty and
+        /// the second pass reads the texts again.
+        var stream: [Int32] = []
     }
 
     /// The text of each field of `fieldWeights`, in order.
@@ -113,6 +117,9 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// Profiles whose postings are made at a time in the second pass.
     static let postingsBatch = 4096
+    /// Up to this many profiles, the first pass keeps each one's terms for the second, which
+    /// otherwise splits and looks up every text again (about 1.2 KB a profile: 24 MB here).
+    static let termsKeptUpTo = 20_000
 
     /// In two passes, so that no profile's terms are held beyond its own turn: the first
     /// counts each field's length (for the average lengths BM25 needs before any weight) and
@@ -121,8 +128,13 @@ public struct SearchIndex: Sendable, Equatable {
     /// profiles, holding every profile's terms between the two was a fifth of the build's
     /// memory, and growing postings by appending held up to twice their size.
     public static func build(from directory: Directory, analyzer: TextAnalyzer = TextAnalyzer()) -> SearchIndex {
+        build(from: directory, analyzer: analyzer, keepingTermsUpTo: termsKeptUpTo)
+    }
+
+    static func build(from directory: Directory, analyzer: TextAnalyzer, keepingTermsUpTo keptLimit: Int) -> SearchIndex {
         let config = directory.config
         let slugs = ProfileType.allCases.flatMap { directory.profiles(of: $0).map(\.slug) }
+        let keepsTerms = slugs.count <= keptLimit
         let fieldCount = fieldWeights.count
         let titleField = fieldWeights.firstIndex { $0.field == "title" }!
         let aliasField = fieldWeights.firstIndex { $0.field == "aliases" }!
@@ -158,6 +170,7 @@ public struct SearchIndex: Sendable, Equatable {
                             survey.tokens[token] = number
                         }
                         guard number >= 0 else { continue }
+                        if keepsTerms { survey.stream.append(number) }
                         length += 1
                         if counted[Int(number)] != Int32(document) {
                             counted[Int(number)] = Int32(document)
@@ -181,6 +194,10 @@ public struct SearchIndex: Sendable, Equatable {
         var frequency: [Int32] = []
         var tokenNumbers: [String: Int32] = [:]
         var totalLength = [Int](repeating: 0, count: fieldCount)
+        // Per document, with kept terms: its terms in the whole directory's numbering, and
+        // where each field's run of them ends.
+        var keptTerms: [Int32] = []
+        var keptEnds: [Int] = []
         for survey in surveys {
             let global = survey.terms.map { term -> Int32 in
                 if let number = numbering[term] { return number }
@@ -195,6 +212,10 @@ public struct SearchIndex: Sendable, Equatable {
                 tokenNumbers[token] = local < 0 ? -1 : global[Int(local)]
             }
             for (index, length) in survey.lengths.enumerated() { totalLength[index % fieldCount] += Int(length) }
+            if keepsTerms {
+                keptTerms += survey.stream.map { global[Int($0)] }
+                for length in survey.lengths { keptEnds.append((keptEnds.last ?? 0) + Int(length)) }
+            }
         }
         numbering = [:]
         let documents = surveys.flatMap(\.documents)
@@ -213,16 +234,25 @@ public struct SearchIndex: Sendable, Equatable {
         // cores, then added to the postings in document order.
         let weights = fieldWeights.map(\.weight)
         let tokens = tokenNumbers
+        let kept = (terms: keptTerms, ends: keptEnds)
         for start in stride(from: 0, to: slugs.count, by: postingsBatch) {
             let batch = Array(slugs[start..<min(start + postingsBatch, slugs.count)].enumerated().map { (start + $0, $1) })
             let made = batch.parallelChunks { chunk -> [[(term: Int32, entry: Entry)]] in
                 var made: [(term: Int32, entry: Entry)] = []
                 for (doc, slug) in chunk {
-                    guard let profile = directory.bySlug[slug] else { continue }
-                    let fields = fieldTexts(profile, directory).map { text in
-                        analyzer.tokens(text).compactMap { token -> Int32? in
-                            guard let number = tokens[token], number >= 0 else { return nil }
-                            return number
+                    let fields: [ArraySlice<Int32>]
+                    if keepsTerms {
+                        fields = (0..<fieldCount).map { field in
+                            let index = doc * fieldCount + field
+                            return kept.terms[(index == 0 ? 0 : kept.ends[index - 1])..<kept.ends[index]]
+                        }
+                    } else {
+                        guard let profile = directory.bySlug[slug] else { continue }
+                        fields = fieldTexts(profile, directory).map { text in
+                            ArraySlice(analyzer.tokens(text).compactMap { token -> Int32? in
+                                guard let number = tokens[token], number >= 0 else { return nil }
+                                return number
+                            })
                         }
                     }
                     var weighted: [Int32: Double] = [:]
@@ -237,7 +267,8 @@ public struct SearchIndex: Sendable, Equatable {
                     let aliasTerms = Set(fields[aliasField])
                     for (term, tfw) in weighted {
                         // A title position, or -2 for a term only in an alias (another name), or -1.
-                        let position = titleTerms.firstIndex(of: term) ?? (aliasTerms.contains(term) ? -2 : -1)
+                        let position = titleTerms.firstIndex(of: term).map { $0 - titleTerms.startIndex }
+                            ?? (aliasTerms.contains(term) ? -2 : -1)
                         made.append((term, Entry(doc: doc, tfw: tfw, position: position)))
                     }
                 }
