@@ -239,3 +239,31 @@ struct SearchIndexKeptTermsTests {
         #expect(SearchIndexJSON.encode(kept) == SearchIndexJSON.encode(readAgain))
     }
 }
+
+/// The index writes its numbers' digits itself; they must be what `number` (and so
+/// `Double.description`) writes.
+@Suite("Derive: search index numbers")
+struct SearchIndexNumberTests {
+    @Test func thousandthsAndIntegersAreWrittenAsDoublesAreDescribed() {
+        var values = Array(-3_000...3_000) + [999_999, 1_000_000, 123_456_789, 999_999_999_999, 1_000_000_000_000, -999_999_999_999]
+        var seed: UInt64 = 5
+        for _ in 0..<20_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int(truncatingIfNeeded: seed >> 20) % 2_000_000_000_000)
+        }
+        for value in values {
+            var fast = JSONText(), slow = JSONText()
+            fast.thousandths(value)
+            slow.number(Double(value) / 1000)
+            #expect(fast.bytes == slow.bytes, "\(value): \(String(decoding: fast.bytes, as: UTF8.self)) vs \(String(decoding: slow.bytes, as: UTF8.self))")
+            var integer = JSONText()
+            integer.integer(value)
+            #expect(String(decoding: integer.bytes, as: UTF8.self) == String(value))
+        }
+        var extremes = JSONText()
+        extremes.integer(Int.min)
+        extremes.raw(",")
+        extremes.integer(Int.max)
+        #expect(String(decoding: extremes.bytes, as: UTF8.self) == "\(Int.min),\(Int.max)")
+    }
+}

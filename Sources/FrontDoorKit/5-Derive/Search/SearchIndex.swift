@@ -44,6 +44,8 @@ public struct SearchIndex: Sendable, Equatable {
         public var doc: Int { Int(document) }
         /// The weighted term frequency, kept to three decimal places as the index writes it.
         public var tfw: Double { Double(thousandths) / 1000 }
+        /// `tfw` in thousandths, exactly as kept.
+        public var tfwThousandths: Int { Int(thousandths) }
         /// The term's first place among the title's terms; -2 when it is only in an alias
         /// (another name), -1 when in neither.
         public var position: Int { Int(place) }

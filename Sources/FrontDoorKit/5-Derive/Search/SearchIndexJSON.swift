@@ -88,10 +88,12 @@ public enum SearchIndexJSON {
         for (number, entry) in postings.entries.enumerated() {
             if number > 0 { json.raw(",") }
             // Document numbers as gaps from the previous one: shorter, and gzip likes them.
-            json.raw("\(entry.doc - previous),")
+            json.integer(entry.doc - previous)
+            json.raw(",")
             previous = entry.doc
-            json.number(entry.tfw)
-            json.raw(",\(entry.position)")
+            json.thousandths(entry.tfwThousandths)
+            json.raw(",")
+            json.integer(entry.position)
         }
         json.raw("]]")
     }
@@ -196,6 +198,43 @@ struct JSONText {
             strings([pair.value, pair.label])
         }
         raw("]")
+    }
+
+    /// Digits written straight into the bytes, rather than through a string made for each
+    /// (interpolation, `Double.description`): postings hold millions of numbers.
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes += buffer[(20 - count)...]
+        }
+    }
+
+    /// `Double(value) / 1000` as `number` writes it: the integer part, then up to three
+    /// decimals without trailing zeros. (Below 10^12 thousandths that is the shortest text
+    /// reading back as the same double, which is what `Double.description` gives.)
+    mutating func thousandths(_ value: Int) {
+        guard value.magnitude < 1_000_000_000_000 else { return number(Double(value) / 1000) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let whole = Int(value.magnitude / 1000)
+        var fraction = Int(value.magnitude % 1000)
+        integer(whole)
+        guard fraction > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var divisor = 100
+        while fraction > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
     }
 
     /// Shortest form that reads back as the same double; whole numbers without a fraction.
