@@ -29,6 +29,8 @@ public struct BuildOptions: Sendable {
     /// it for whole rebuilds and brings the files up to date afterwards, as after a fast
     /// rebuild (`IncrementalBuilder.refreshDerivedFiles`).
     public var keepDerivedFiles: [String]?
+    /// Up to this many profiles, the derived files are made while the pages are rendered.
+    public var deriveWhileRenderingUpTo = SiteBuilder.deriveWhileRenderingUpTo
 
     public init(content: String = "content", templates: String = "templates", output: String = "site",
                 includeDrafts: Bool = false, strict: Bool = false, baseURL: String? = nil,
@@ -179,22 +181,46 @@ public struct SiteBuilder: Sendable {
             var kept: [String]?
             if let paths = options.keepDerivedFiles { kept = try clock.time("derive") { try staging.keepFromPrevious(paths) } }
             report.derivedFilesKept = kept != nil
-            let derived = try kept.map { (paths: $0, parts: [StepTiming]()) }
+            // Small sites derive their files while their pages are rendered, so neither's
+            // single-core stretches leave a core idle (`derive` then times what was left after
+            // the pages, its parts their whole time); large ones derive first, so the pages'
+            // jobs are not held while deriving (memory).
+            let overlapping = kept == nil && directory.count <= options.deriveWhileRenderingUpTo
+            let deriving = DerivedFilesInProgress()
+            if overlapping {
+                deriving.start { () throws(WriteError) in try Self.derive(directory, matches: matches, into: staging) }
+            }
+            let derivedFirst = try overlapping ? nil : kept.map { (paths: $0, parts: [StepTiming]()) }
                 ?? clock.time("derive", adding: true) { try Self.derive(directory, matches: matches, into: staging) }
-            clock.steps += derived.parts
-            let otherPaths = try derived.paths + Self.writeFiles(assets.files, into: staging)
-            // The pages' jobs are made only now, so they are not held while deriving.
+            let assetPaths = try Self.writeFiles(assets.files, into: staging)
             let renderer = SiteRenderer(templates: templates, assets: assets)
             let rendered = RenderedPartials(templates: templates)
             let jobs = renderer.jobs(renderer.context(directory, matches: matches, rendered: rendered))
-            let links = InternalLinkChecker(baseURL: directory.config.baseURL,
-                                            outputPaths: Set(jobs.map(\.path) + otherPaths + copies.map(\.destination)))
+            let knownWhileRendering = jobs.map(\.path) + assetPaths + copies.map(\.destination) + (derivedFirst?.paths ?? [])
+            let linksWhileRendering = InternalLinkChecker(baseURL: directory.config.baseURL, outputPaths: Set(knownWhileRendering))
             // The preview keeps which pages show each profile's summary and title, for its rebuilds.
             let appearances = options.keepState ? ProfileAppearances() : nil
             // Listing the previous site's pages is part of rendering, timed with it.
             let previousPages = clock.time("render") { staging.previousPages() ?? (options.recordRenderKeys ? PreviousPages.none : nil) }
-            let scanned = try clock.time("render", adding: true) {
-                try Self.renderPages(jobs, into: staging, checking: links, recording: appearances, reusing: previousPages)
+            let scannedWhileRendering: [(page: String, links: [InternalLinkChecker.BrokenLink])]
+            do {
+                scannedWhileRendering = try clock.time("render", adding: true) {
+                    try Self.renderPages(jobs, into: staging, checking: linksWhileRendering, recording: appearances, reusing: previousPages)
+                }
+            } catch {
+                // The staging folder is discarded below: not while the derived files are still being written into it.
+                if overlapping { _ = try? deriving.wait() }
+                throw error
+            }
+            let derived = try derivedFirst ?? clock.time("derive") { try deriving.wait() }
+            clock.steps += derived.parts
+            let otherPaths = derived.paths + assetPaths
+            let links = derivedFirst != nil ? linksWhileRendering
+                : InternalLinkChecker(baseURL: directory.config.baseURL, outputPaths: Set(knownWhileRendering + derived.paths))
+            // A link the render found broken may lead to a derived file made meanwhile.
+            let scanned = derivedFirst != nil ? scannedWhileRendering : scannedWhileRendering.compactMap { page in
+                let broken = page.links.filter { !links.resolves($0.target) }
+                return broken.isEmpty ? nil : (page: page.page, links: broken)
             }
             let brokenLinks = clock.time("check links") {
                 links.check(directory, scanned: scanned, templatesPath: DisplayPath.relativeToWorkingDirectory(options.templates))
@@ -236,6 +262,26 @@ extension SiteBuilder {
     /// instead of being made twice (about 2.5 KB a body: 50 MB at this size). Above it, memory
     /// matters more: at 100,000 profiles the bodies' HTML was a fifth of what a build held.
     public static let bodyHTMLKeptUpTo = 20_000
+    /// Up to this many profiles, the derived files are made while the pages are rendered.
+    public static let deriveWhileRenderingUpTo = 20_000
+
+    /// `derive` run on another thread while the caller renders (`deriveWhileRenderingUpTo`).
+    final class DerivedFilesInProgress: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private var outcome: Result<(paths: [String], parts: [StepTiming]), WriteError>?
+
+        func start(_ work: @escaping @Sendable () throws(WriteError) -> (paths: [String], parts: [StepTiming])) {
+            DispatchQueue.global().async(group: group) {
+                let result = Result { () throws(WriteError) in try work() }
+                self.outcome = result  // read only after `wait`, which orders it after this write
+            }
+        }
+
+        func wait() throws(WriteError) -> (paths: [String], parts: [StepTiming]) {
+            group.wait()
+            return try outcome!.get()
+        }
+    }
 
     /// Makes and writes the derived files (`SiteDeriver`), its three parts side by side: each
     /// is partly serial (the feeds wholly), so one after another they left a core idle for a

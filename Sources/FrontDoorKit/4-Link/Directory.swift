@@ -241,6 +241,12 @@ public struct Directory: Sendable {
 
     public var count: Int { places.count }
 
+    /// A published profile's `sortKey`, as kept (folded once, when the directory was made).
+    func sortKey(of slug: String) -> (String, String)? {
+        if let kept = sortKeys[slug] { return kept }
+        return bySlug[slug].map(Self.sortKey)
+    }
+
     /// Title order that ignores case and accents, then slug, so it is the same on every machine.
     static func sortKey(_ profile: Profile) -> (String, String) {
         (profile.title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), profile.slug)

@@ -64,9 +64,9 @@ public final class MatchEngine: Sendable {
     /// Organisations the company already works with: partners either way, and the other
     /// parties of its partnerships.
     public func existingPartners(of company: String) -> [String] {
-        // Each title folded once, not at every comparison: folding is slow, and this runs
-        // for every company page and every entry of match.json.
-        existingPartnerSet(of: company).compactMap { slug in directory.bySlug[slug].map { (Directory.sortKey($0), slug) } }
+        // The directory's folded titles, not folded again here: folding is slow, and this
+        // runs for every company page and every entry of match.json.
+        existingPartnerSet(of: company).compactMap { slug in directory.sortKey(of: slug).map { ($0, slug) } }
             .sorted { $0.0 < $1.0 }.map(\.1)
     }
 
